@@ -1,0 +1,30 @@
+package io.jsupervisor.api;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Answers reads of log files by offset, as the reference does, for the files the sinks write
+ * (whiteboard; the logging bundle provides one). The core checks arguments before calling; without a
+ * registered store, reads fail with NO_FILE.
+ */
+@ConsumerType
+public interface LogStore {
+    /**
+     * {@code offset < 0}: the last {@code -offset} bytes ({@code length} is 0). Otherwise {@code length}
+     * bytes from {@code offset} ({@code 0}: to the end); past the end: empty.
+     *
+     * @throws NoSuchFileException when the file does not exist
+     */
+    byte[] read(LogFileSpec file, long offset, long length) throws IOException;
+
+    /** The reference's tail: {@code [data, size, overflow]}. A missing file gives empty data at 0. */
+    LogTail tail(LogFileSpec file, long offset, long length) throws IOException;
+
+    /** Truncates the file (and drops its backups' content as the reference's clear does) and reopens it. */
+    void clear(LogFileSpec file) throws IOException;
+
+    /** Closes and reopens every open file (the reference's SIGUSR2). */
+    void reopenAll();
+}

@@ -1,0 +1,100 @@
+package io.jsupervisor.api;
+
+import io.jsupervisor.config.SupervisorConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Everything the reference's {@code supervisor.*} XML-RPC namespace can do, as a Java service.
+ *
+ * <p>Names: a process is {@code group:process}, or {@code name} when group and process are the same.
+ * Group operations take the group name. Operations that change state return a future that completes
+ * when the reference would send its reply (with {@code wait}, when the wait is over); faults complete
+ * it exceptionally with a {@link SupervisorException}. Queries throw {@link SupervisorException} directly.
+ * While the daemon is RESTARTING or SHUTDOWN, every operation but {@link #sendRemoteCommEvent} fails
+ * with {@link Fault#SHUTDOWN_STATE}, as the reference's do.
+ */
+@ProviderType
+public interface ProcessManager {
+    /** The API version every Supervisor client checks. */
+    String API_VERSION = "3.0";
+    /** The Supervisor release whose behaviour we reproduce, as {@code getSupervisorVersion} reports it. */
+    String SUPERVISOR_VERSION = "4.2.5";
+
+    SupervisorState state();
+
+    /** {@code [supervisord] identifier}. */
+    String identification();
+
+    /** The daemon's own pid. */
+    long pid();
+
+    /** The configuration the running groups were made from (as parsed at start or restart). */
+    SupervisorConfig configuration();
+
+    ProcessInfo processInfo(String name);
+
+    /** Sorted by group name, then process name. */
+    List<ProcessInfo> allProcessInfo();
+
+    /** From the last parsed configuration, including groups not added; sorted by process name. */
+    List<ConfigInfo> allConfigInfo();
+
+    CompletableFuture<Boolean> startProcess(String name, boolean wait);
+
+    CompletableFuture<List<ProcessResult>> startProcessGroup(String group, boolean wait);
+
+    CompletableFuture<List<ProcessResult>> startAllProcesses(boolean wait);
+
+    CompletableFuture<Boolean> stopProcess(String name, boolean wait);
+
+    CompletableFuture<List<ProcessResult>> stopProcessGroup(String group, boolean wait);
+
+    CompletableFuture<List<ProcessResult>> stopAllProcesses(boolean wait);
+
+    /** {@code signal} is a name ({@code HUP}, {@code SIGHUP}) or a number as text. */
+    CompletableFuture<Boolean> signalProcess(String name, String signal);
+
+    CompletableFuture<List<ProcessResult>> signalProcessGroup(String group, String signal);
+
+    CompletableFuture<List<ProcessResult>> signalAllProcesses(String signal);
+
+    void sendProcessStdin(String name, byte[] data);
+
+    void sendRemoteCommEvent(String type, String data);
+
+    /** The reference's readProcess*Log semantics for offset and length. */
+    byte[] readProcessLog(String name, LogChannel channel, long offset, long length);
+
+    LogTail tailProcessLog(String name, LogChannel channel, long offset, long length);
+
+    void clearProcessLogs(String name);
+
+    CompletableFuture<List<ProcessResult>> clearAllProcessLogs();
+
+    byte[] readMainLog(long offset, long length);
+
+    void clearMainLog();
+
+    /** The file a process's channel is logged to, for following it; empty when it has none. */
+    Optional<Path> processLogFile(String name, LogChannel channel);
+
+    /** The main log file, empty when it goes to syslog. */
+    Optional<Path> mainLogFile();
+
+    /** Re-parses the configuration file without applying it; fault CANT_REREAD on a bad file. */
+    ReloadResult reloadConfig();
+
+    void addProcessGroup(String group);
+
+    void removeProcessGroup(String group);
+
+    /** Begins the ordered shutdown; returns at once. */
+    void shutdown();
+
+    /** Begins an in-process restart (stop all, re-read, start); returns at once. */
+    void restart();
+}
