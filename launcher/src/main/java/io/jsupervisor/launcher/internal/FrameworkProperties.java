@@ -65,5 +65,6 @@ public final class FrameworkProperties {
         p.put("org.osgi.service.http.port", Integer.toString(server.port()));
         p.put("org.apache.felix.http.host", host);
         p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        p.put("org.apache.felix.http.jetty.acceptQueueSize", "1024"); // the reference's listen backlog
     }
 }

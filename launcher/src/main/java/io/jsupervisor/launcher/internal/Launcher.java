@@ -29,6 +29,8 @@ public final class Launcher {
     private static final long HTTP_READY_TIMEOUT_MILLIS = 30_000;
 
     private final Environment env;
+    /** Held so that the level set on it stays (JUL keeps loggers weakly). */
+    private final java.util.logging.Logger spiFlyLogger = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
 
     /** Where the launcher stands; from system properties set by {@code bin/supervisord}. */
     public record Environment(Path home, String argv0, Path workingDirectory, Path statusFile,
@@ -181,8 +183,9 @@ public final class Launcher {
         }
     }
 
-    /** Jetty and friends log through slf4j-simple: only warnings, unless the user says otherwise. */
-    private static void quietThirdPartyLogging() {
+    /** Jetty and friends (slf4j-simple) and SPI Fly (JUL): only warnings, unless the user says otherwise. */
+    private void quietThirdPartyLogging() {
+        spiFlyLogger.setLevel(java.util.logging.Level.WARNING);
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
