@@ -1,0 +1,118 @@
+package io.jsupervisor.config.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.jsupervisor.config.ConfigException;
+import io.jsupervisor.config.ConfigLoader;
+import io.jsupervisor.config.LoadContext;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every real-world config of the corpus (copied into {@code src/test/resources/corpus}, see SOURCES.md
+ * there) must read exactly as the installed reference reads it: same settings line by line, or both
+ * refuse with the same reason. Each file is read as-is and also as the only include of a minimal main
+ * file, so drop-in files without {@code [supervisord]} get their programs compared too. Both sides get the
+ * same environment, working directory and host name.
+ */
+class CorpusConformanceTest {
+    private static final Map<String, String> EXTRA_ENV = Map.of(
+            "API_PORT", "8000", "CELERY_MAIN_OPTIONS", "--concurrency 2", "CVAT_REDIS_HOST", "localhost",
+            "FETCHMAIL_POLL", "300", "NUMPROCS", "2", "POSTGREY_AUTO_WHITELIST_CLIENTS", "5",
+            "POSTGREY_DELAY", "300", "POSTGREY_MAX_AGE", "35", "POSTGREY_TEXT", "Delayed by postgrey",
+            "SMOKESCREEN_OPTS", "");
+
+    /**
+     * Options that name users or directories of the machine the file was written for; commented out in
+     * the relaxed variant (for both sides alike) so that the rest of the file gets compared.
+     */
+    private static final Pattern RELAXED = Pattern.compile(
+            "(?m)^(\\s*[A-Za-z_]*(logfile|pidfile|childlogdir|directory|user|chown|socket_owner)\\s*[=:])");
+
+    enum Variant { AS_IS, INCLUDED, RELAXED }
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void referenceIsInstalled() {
+        assumeTrue(ReferenceDump.available(),
+                "skipped: /usr/bin/python3 cannot import supervisor (the reference is not installed)");
+    }
+
+    static Stream<Arguments> corpus() throws IOException, URISyntaxException {
+        Path dir = resource("corpus");
+        List<Arguments> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> !p.getFileName().toString().endsWith(".md")).sorted().toList()) {
+                out.add(Arguments.of(f.getFileName().toString(), f, Variant.AS_IS));
+                out.add(Arguments.of(f.getFileName().toString() + " (included)", f, Variant.INCLUDED));
+                out.add(Arguments.of(f.getFileName().toString() + " (relaxed)", f, Variant.RELAXED));
+            }
+        }
+        return out.stream();
+    }
+
+    private static Path resource(String name) throws URISyntaxException {
+        return Path.of(CorpusConformanceTest.class.getClassLoader().getResource(name).toURI());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void readsAsTheReferenceDoes(String label, Path file, Variant variant) throws Exception {
+        Path config = file;
+        if (variant == Variant.RELAXED) {
+            Path copy = work.resolve("relaxed-" + file.getFileName());
+            Files.writeString(copy, RELAXED.matcher(Files.readString(file)).replaceAll(";$1"));
+            file = copy;
+        }
+        if (variant != Variant.AS_IS) {
+            config = work.resolve("main.conf");
+            Files.writeString(config, "[supervisord]\n[include]\nfiles = " + file + "\n");
+        }
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.putAll(EXTRA_ENV);
+        List<String> reference = ReferenceDump.run(resource("reference/dump_config.py"), config, work, env);
+        String host = PyJson.loadsString(reference.get(0).split("\t", 2)[1]);
+        List<String> expected = reference.subList(1, reference.size());
+
+        LoadContext context = new LoadContext(env, host, work, Map.of());
+        List<String> actual;
+        try {
+            actual = ConfigLines.of(ConfigLoader.load(config, context));
+        } catch (ConfigException e) {
+            if (!expected.get(0).startsWith("ERROR")) {
+                fail("the reference reads it, we refuse: " + e.getMessage());
+            }
+            String reason = referenceReason(PyJson.loadsString(expected.get(0).split("\t", 2)[1]));
+            assertTrue(e.getMessage().contains(reason),
+                    "both refuse, but for different reasons:\n ours: " + e.getMessage() + "\n reference: " + reason);
+            return;
+        }
+        if (expected.get(0).startsWith("ERROR")) {
+            fail("the reference refuses (" + expected.get(0) + "), we read it");
+        }
+        assertEquals(String.join("\n", expected), String.join("\n", actual));
+    }
+
+    /** The reference's reason without the " in section 'x' (file: 'y')" it adds to program errors. */
+    private static String referenceReason(String message) {
+        return message.replaceFirst(" in section '[^']*' \\(file: '[^']*'\\)$", "");
+    }
+}
