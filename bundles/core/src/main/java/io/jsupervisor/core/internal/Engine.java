@@ -1,0 +1,567 @@
+package io.jsupervisor.core.internal;
+
+import io.jsupervisor.api.EventType;
+import io.jsupervisor.api.LogChannel;
+import io.jsupervisor.api.LogFileSpec;
+import io.jsupervisor.api.SupervisorEvent;
+import io.jsupervisor.api.SupervisorException;
+import io.jsupervisor.api.SupervisorState;
+import io.jsupervisor.config.ConfigException;
+import io.jsupervisor.config.ConfigMessage;
+import io.jsupervisor.config.GroupSpec;
+import io.jsupervisor.config.InetHttpServerSpec;
+import io.jsupervisor.config.ProcessSpec;
+import io.jsupervisor.config.SupervisorConfig;
+import io.jsupervisor.config.UnixHttpServerSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The process engine. One thread (a single-thread scheduled executor) owns every group, process and
+ * the daemon's mood; everything else posts tasks to it. After each task the engine runs one "pass" of
+ * the reference's main loop: ordered shutdown step, every group's {@code transition()}, waiting RPC
+ * replies, TICK events. Timers only schedule extra passes, so time-based moves happen on time.
+ *
+ * <p>Cost per child (for docs/ARCHITECTURE.md): two reader threads (one with redirect_stderr), each
+ * with a 256 KiB stack reservation and an 8 KiB read buffer; one JDK process-reaper wait (a shared
+ * pool thread while the child lives); three pipe fds in the daemon (stdin, stdout, stderr; two with
+ * redirect_stderr); each spawn and each signal execs a short helper (setpriv/setsid exec in place; a
+ * signal runs /usr/bin/kill, about 1-2 ms). Output is held in one shared 64 MiB bound, not per child.
+ */
+public final class Engine implements AutoCloseable {
+    /** Re-reads the configuration file (restart, reloadConfig). */
+    public interface ConfigSource {
+        SupervisorConfig load() throws ConfigException;
+    }
+
+    /** A deferred reply: polled after every pass until it says it is done. */
+    interface Waiter {
+        boolean poll();
+    }
+
+    static final String ROOT_WARNING = "Supervisor is running as root.  Privileges were not dropped because no "
+            + "user is specified in the config file.  If you intend to run as root, you can set user=root in the "
+            + "config file to avoid this message.";
+
+    final MainLog log = new MainLog();
+    final OutputHub output = new OutputHub(log);
+    final EventBus events = new EventBus(log);
+    final Spawner spawner = new Spawner();
+    private final AutoLogs autoLogs = new AutoLogs();
+    private final ScheduledThreadPoolExecutor executor;
+    private volatile Thread thread;
+    private final Map<String, String> daemonEnv;
+    private final long daemonPid;
+    private final ConfigSource configSource;
+    private final boolean writePidfile;
+    private final Runnable onShutdownComplete;
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    SupervisorConfig active;
+    SupervisorConfig lastParsed;
+    final TreeMap<String, GroupRuntime> groups = new TreeMap<>();
+    private volatile SupervisorState mood = SupervisorState.RUNNING;
+    private boolean stopping;
+    private List<GroupRuntime> stopGroups = new ArrayList<>();
+    private long lastShutdownReport = Long.MIN_VALUE;
+    private final List<Waiter> waiters = new ArrayList<>();
+    private final long[] tickSlices = new long[3];
+    private static final int[] TICK_PERIODS = {5, 60, 3600};
+    private OutputPump.Targets targets;
+    private boolean done;
+
+    /**
+     * @param daemonEnv          the daemon's own environment (base of every child's)
+     * @param daemonPid          reported by getPID and the start line
+     * @param configSource       re-reads the configuration
+     * @param writePidfile       write and remove {@code [supervisord] pidfile}
+     * @param onShutdownComplete run (on the engine thread) when an ordered shutdown has finished
+     */
+    public Engine(Map<String, String> daemonEnv, long daemonPid, ConfigSource configSource, boolean writePidfile,
+                  Runnable onShutdownComplete) {
+        this.daemonEnv = Map.copyOf(daemonEnv);
+        this.daemonPid = daemonPid;
+        this.configSource = configSource;
+        this.writePidfile = writePidfile;
+        this.onShutdownComplete = onShutdownComplete;
+        this.executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "jsupervisor-engine");
+            t.setDaemon(true);
+            thread = t;
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Starts the daemon on {@code config}: logs, groups, pidfile, RUNNING, autostart. */
+    public void start(SupervisorConfig config) {
+        post(() -> startup(config));
+        executor.scheduleAtFixedRate(() -> runTask(null), 1, 1, TimeUnit.SECONDS);
+    }
+
+    // ---- threading -------------------------------------------------------------------------------
+
+    void post(Runnable task) {
+        try {
+            executor.execute(() -> runTask(task));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the engine has been closed: nothing is supervised any more
+        }
+    }
+
+    void wakeUpAfter(long nanos) {
+        try {
+            executor.schedule(() -> runTask(null), nanos, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed
+        }
+    }
+
+    boolean onEngineThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** Runs {@code task} on the engine thread and returns its result; SupervisorExceptions pass through. */
+    <T> T call(Callable<T> task) {
+        if (onEngineThread()) {
+            try {
+                return task.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        FutureTask<T> f = new FutureTask<>(task);
+        post(f);
+        try {
+            return f.get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("engine did not answer", e);
+        }
+    }
+
+    private void runTask(Runnable task) {
+        if (done) {
+            return;
+        }
+        try {
+            if (task != null) {
+                task.run();
+            }
+        } catch (RuntimeException | Error e) {
+            log.critical("engine task failed: " + e);
+        }
+        try {
+            pass();
+        } catch (RuntimeException e) {
+            log.critical("engine pass failed: " + e);
+        }
+    }
+
+    void addWaiter(Waiter w) {
+        waiters.add(w);
+    }
+
+    // ---- the loop ---------------------------------------------------------------------------------
+
+    private void pass() {
+        if (active == null || done) {
+            return;
+        }
+        if (mood != SupervisorState.RUNNING) {
+            if (!stopping) {
+                stopping = true;
+                stopGroups = sortedGroups();
+                emit(EventType.SUPERVISOR_STATE_CHANGE_STOPPING, new LinkedHashMap<>(), null);
+            }
+            if (!stopGroups.isEmpty()) {
+                stopGroups.get(stopGroups.size() - 1).stopAll();
+            }
+            if (!shutdownReport()) {
+                pollWaiters();
+                stopped();
+                return;
+            }
+        }
+        for (GroupRuntime g : sortedGroups()) {
+            g.transition();
+        }
+        pollWaiters();
+        tick();
+        if (mood != SupervisorState.RUNNING && !stopGroups.isEmpty()) {
+            GroupRuntime g = stopGroups.remove(stopGroups.size() - 1);
+            if (!g.unstopped().isEmpty()) {
+                stopGroups.add(g);
+            }
+        }
+    }
+
+    private void pollWaiters() {
+        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+            Waiter w = it.next();
+            boolean complete;
+            try {
+                complete = w.poll();
+            } catch (RuntimeException e) {
+                complete = true;
+            }
+            if (complete) {
+                it.remove();
+            }
+        }
+    }
+
+    /** @return true while some process is not stopped (logs who, every 3 s) */
+    private boolean shutdownReport() {
+        List<String> names = new ArrayList<>();
+        for (GroupRuntime g : groups.values()) {
+            for (ProcessRuntime p : g.unstopped()) {
+                names.add(p.name());
+            }
+        }
+        if (names.isEmpty()) {
+            return false;
+        }
+        long now = System.nanoTime();
+        if (lastShutdownReport == Long.MIN_VALUE || now - lastShutdownReport > 3_000_000_000L) {
+            log.info("waiting for " + String.join(", ", names) + " to die");
+            lastShutdownReport = now;
+        }
+        return true;
+    }
+
+    private void tick() {
+        long now = System.currentTimeMillis() / 1000;
+        for (int i = 0; i < TICK_PERIODS.length; i++) {
+            int p = TICK_PERIODS[i];
+            long slice = now - now % p;
+            if (tickSlices[i] == 0) {
+                tickSlices[i] = slice; // no tick at start-up
+            } else if (slice != tickSlices[i]) {
+                tickSlices[i] = slice;
+                Map<String, String> h = new LinkedHashMap<>();
+                h.put("when", Long.toString(slice));
+                emit(EventType.valueOf("TICK_" + p), h, null);
+            }
+        }
+    }
+
+    /** Everything is stopped: restart, or end the daemon. */
+    private void stopped() {
+        if (mood == SupervisorState.RESTARTING) {
+            SupervisorConfig next;
+            try {
+                next = configSource.load();
+            } catch (ConfigException | RuntimeException e) {
+                log.critical("could not re-read the configuration on restart: " + e.getMessage());
+                mood = SupervisorState.SHUTDOWN;
+                finishShutdown();
+                return;
+            }
+            groups.clear();
+            stopping = false;
+            stopGroups = new ArrayList<>();
+            lastShutdownReport = Long.MIN_VALUE;
+            mood = SupervisorState.RUNNING;
+            startup(next);
+            pass();
+            return;
+        }
+        finishShutdown();
+    }
+
+    private void finishShutdown() {
+        done = true;
+        if (writePidfile && active != null) {
+            try {
+                Files.deleteIfExists(Path.of(active.supervisord().pidfile()));
+            } catch (IOException | RuntimeException e) {
+                // the reference ignores this too
+            }
+        }
+        finished.countDown();
+        if (onShutdownComplete != null) {
+            try {
+                onShutdownComplete.run();
+            } catch (RuntimeException e) {
+                log.critical("shutdown hook failed: " + e);
+            }
+        }
+    }
+
+    // ---- start-up and groups ----------------------------------------------------------------------
+
+    private void startup(SupervisorConfig config) {
+        active = config;
+        lastParsed = config;
+        targets = new OutputPump.Targets(output, events, log, config.supervisord().stripAnsi());
+        log.setLevel(config.supervisord().loglevel());
+        if (config.supervisord().user() == null && Spawner.ownUid() == 0) {
+            log.critical(ROOT_WARNING);
+        }
+        for (ConfigMessage m : config.messages()) {
+            log.log(m.level(), m.text());
+        }
+        if (!config.supervisord().nocleanup()) {
+            AutoLogs.cleanup(config.supervisord().childlogdir(), config.supervisord().identifier())
+                    .forEach(log::warn);
+        }
+        for (GroupSpec g : sortedSpecs(config.groups())) {
+            addGroup(g);
+        }
+        for (UnixHttpServerSpec u : config.unixHttpServers()) {
+            if (u.username() == null) {
+                log.critical("Server " + CommandResolver.pyRepr(u.section()) + " running without any HTTP "
+                        + "authentication checking");
+            }
+        }
+        for (InetHttpServerSpec i : config.inetHttpServers()) {
+            if (i.username() == null) {
+                log.critical("Server " + CommandResolver.pyRepr(i.section()) + " running without any HTTP "
+                        + "authentication checking");
+            }
+        }
+        if (writePidfile) {
+            String pidfile = config.supervisord().pidfile();
+            try {
+                Files.writeString(Path.of(pidfile), daemonPid + "\n", StandardCharsets.US_ASCII);
+            } catch (IOException | RuntimeException e) {
+                log.critical("could not write pidfile " + pidfile);
+            }
+        }
+        log.info("supervisord started with pid " + daemonPid);
+        emit(EventType.SUPERVISOR_STATE_CHANGE_RUNNING, new LinkedHashMap<>(), null);
+    }
+
+    static List<GroupSpec> sortedSpecs(List<GroupSpec> specs) {
+        List<GroupSpec> l = new ArrayList<>(specs);
+        l.sort(Comparator.comparingInt(GroupSpec::priority).thenComparing(GroupSpec::name));
+        return l;
+    }
+
+    /** Groups by (priority, name): start order. */
+    List<GroupRuntime> sortedGroups() {
+        List<GroupRuntime> l = new ArrayList<>(groups.values());
+        l.sort(Comparator.comparingInt((GroupRuntime g) -> g.spec.priority()).thenComparing(g -> g.spec.name()));
+        return l;
+    }
+
+    /** @return false when a group of that name is already there */
+    boolean addGroup(GroupSpec spec) {
+        if (groups.containsKey(spec.name())) {
+            return false;
+        }
+        GroupRuntime g = new GroupRuntime(spec);
+        String dir = active.supervisord().childlogdir();
+        String id = active.supervisord().identifier();
+        for (ProcessSpec p : spec.processes()) {
+            LogFileSpec out = autoLogs.resolve(p.stdout(), dir, p.name(), LogChannel.STDOUT, id);
+            LogFileSpec err = autoLogs.resolve(p.stderr(), dir, p.name(), LogChannel.STDERR, id);
+            for (LogFileSpec f : new LogFileSpec[] {out, err}) {
+                if (f != null) {
+                    output.created(f);
+                }
+            }
+            g.processes.put(p.name(), new ProcessRuntime(this, g, p, out, err));
+        }
+        groups.put(spec.name(), g);
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("groupname", spec.name());
+        emit(EventType.PROCESS_GROUP_ADDED, h, "");
+        return true;
+    }
+
+    /** @return false when some process of the group is not stopped */
+    boolean removeGroup(String name) {
+        GroupRuntime g = groups.get(name);
+        if (!g.unstopped().isEmpty()) {
+            return false;
+        }
+        groups.remove(name);
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("groupname", name);
+        emit(EventType.PROCESS_GROUP_REMOVED, h, "");
+        return true;
+    }
+
+    void emit(EventType type, Map<String, String> headers, String body) {
+        events.emit(new SupervisorEvent(type, headers, body));
+    }
+
+    // ---- what processes need ----------------------------------------------------------------------
+
+    CommandResolver.Resolved resolve(ProcessSpec spec) throws SpawnError {
+        return CommandResolver.resolve(spec.command(),
+                CommandResolver.searchPath(ChildEnvironment.configured(active, spec), daemonEnv));
+    }
+
+    Map<String, String> childEnvironment(ProcessSpec spec) {
+        return ChildEnvironment.build(daemonEnv, active, spec);
+    }
+
+    OutputPump.Targets pumpTargets() {
+        return targets;
+    }
+
+    double wallSeconds() {
+        return System.currentTimeMillis() / 1000.0;
+    }
+
+    // ---- daemon state -----------------------------------------------------------------------------
+
+    private volatile io.jsupervisor.api.LogStore logStore;
+
+    /** The registered log store, or {@code null}. */
+    public io.jsupervisor.api.LogStore logStore() {
+        return logStore;
+    }
+
+    public void setLogStore(io.jsupervisor.api.LogStore store) {
+        logStore = store;
+    }
+
+    public synchronized void unsetLogStore(io.jsupervisor.api.LogStore store) {
+        if (logStore == store) {
+            logStore = null;
+        }
+    }
+
+    /** A daemon signal arrived (TERM, INT, HUP, USR2): handled on the engine thread as the reference. */
+    public void onSignal(String name) {
+        post(() -> {
+            switch (name) {
+                case "TERM", "INT", "QUIT" -> {
+                    log.warn("received SIG" + name + " indicating exit request");
+                    mood = SupervisorState.SHUTDOWN;
+                }
+                case "HUP" -> {
+                    if (mood == SupervisorState.SHUTDOWN) {
+                        log.warn("ignored SIGHUP indicating restart request (shutdown in progress)");
+                    } else {
+                        log.warn("received SIGHUP indicating restart request");
+                        mood = SupervisorState.RESTARTING;
+                    }
+                }
+                case "USR2" -> {
+                    log.info("received SIGUSR2 indicating log reopen request");
+                    io.jsupervisor.api.LogStore store = logStore;
+                    if (store != null) {
+                        store.reopenAll();
+                    }
+                }
+                default -> log.blather("received SIG" + name);
+            }
+        });
+    }
+
+    ConfigSource configSource() {
+        return configSource;
+    }
+
+    SupervisorState mood() {
+        return mood;
+    }
+
+    long daemonPid() {
+        return daemonPid;
+    }
+
+    /** Begins the ordered shutdown (no-op when already shutting down). */
+    public void shutdown() {
+        post(() -> {
+            if (mood != SupervisorState.SHUTDOWN) {
+                mood = SupervisorState.SHUTDOWN;
+            }
+        });
+    }
+
+    /** Begins a restart, unless a shutdown is in progress. @return false when ignored */
+    public boolean restart() {
+        return call(() -> {
+            if (mood == SupervisorState.SHUTDOWN) {
+                return false;
+            }
+            mood = SupervisorState.RESTARTING;
+            return true;
+        });
+    }
+
+    /** Throws the reference's SHUTDOWN_STATE fault unless RUNNING (its {@code _update}). */
+    void checkRunning() {
+        if (mood != SupervisorState.RUNNING) {
+            throw new SupervisorException(io.jsupervisor.api.Fault.SHUTDOWN_STATE);
+        }
+    }
+
+    public MainLogAccess mainLog() {
+        return new MainLogAccess(log);
+    }
+
+    /** Waits until an ordered shutdown has finished. */
+    public boolean awaitShutdown(long timeout, TimeUnit unit) throws InterruptedException {
+        return finished.await(timeout, unit);
+    }
+
+    /**
+     * Stops every child in order (as a shutdown), waits for that (bounded), then stops the engine thread
+     * and lets the sinks take what is still buffered (bounded).
+     */
+    @Override
+    public void close() {
+        if (finished.getCount() > 0 && active != null) {
+            shutdown();
+            try {
+                if (!finished.await(120, TimeUnit.SECONDS)) {
+                    log.critical("children still running after 120 s of shutdown; leaving them");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        executor.shutdownNow();
+        output.sinks().drain(2000);
+        log.sinks().drain(2000);
+        events.listeners().drain(2000);
+        output.sinks().close();
+        log.sinks().close();
+        events.listeners().close();
+    }
+
+    /** Lets the DS component log signal receipt and the like. */
+    public static final class MainLogAccess {
+        private final MainLog log;
+
+        MainLogAccess(MainLog log) {
+            this.log = log;
+        }
+
+        public void log(io.jsupervisor.config.LogLevel level, String message) {
+            log.log(level, message);
+        }
+    }
+}

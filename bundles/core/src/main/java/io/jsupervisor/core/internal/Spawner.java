@@ -1,0 +1,144 @@
+package io.jsupervisor.core.internal;
+
+import io.jsupervisor.config.ProcessSpec;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The only OS-specific code: starts a child through small exec helpers from util-linux and sends
+ * signals with {@code /usr/bin/kill}. Every helper execs the next one, so the pid we get is the
+ * program's pid. Call {@link #spawn} only from the engine thread: {@code --pdeathsig} fires when the
+ * spawning thread ends, and the engine thread lives as long as the daemon.
+ */
+final class Spawner {
+    static final String SETSID = "/usr/bin/setsid";
+    static final String SETPRIV = "/usr/bin/setpriv";
+    static final String SH = "/bin/sh";
+    static final String KILL = "/usr/bin/kill";
+
+    private final long ownUid = ownUid();
+
+    /**
+     * Starts the child. A directory or user the child could not switch to does not fail here: like the
+     * reference's forked child, a stand-in writes the error to the child's stderr and exits 127.
+     */
+    Process spawn(ProcessSpec spec, CommandResolver.Resolved cmd, Map<String, String> env) throws IOException {
+        List<String> argv = new ArrayList<>();
+        argv.add(SETPRIV);
+        argv.add("--pdeathsig=TERM"); // children never outlive a SIGKILLed daemon
+        String failure = null;
+        Integer uid = spec.uid();
+        if (uid != null && uid != ownUid) {
+            if (ownUid != 0) {
+                failure = "couldn't setuid to " + uid + ": Can't drop privilege as nonroot user";
+            } else {
+                argv.add("--reuid=" + uid);
+                argv.add("--regid=" + primaryGid(uid));
+                argv.add("--init-groups");
+            }
+        }
+        argv.add(SETSID); // own process group, so Ctrl-C / HUP to the daemon never reach it
+        File dir = null;
+        if (failure == null && spec.directory() != null) {
+            Path d = Path.of(spec.directory());
+            if (!Files.exists(d)) {
+                failure = "couldn't chdir to " + spec.directory() + ": ENOENT";
+            } else if (!Files.isDirectory(d)) {
+                failure = "couldn't chdir to " + spec.directory() + ": ENOTDIR";
+            } else if (!Files.isExecutable(d)) {
+                failure = "couldn't chdir to " + spec.directory() + ": EACCES";
+            } else {
+                dir = d.toFile();
+            }
+        }
+        if (failure != null) {
+            argv.add(SH);
+            argv.add("-c");
+            argv.add("printf '%s\\n' \"$1\" \"$2\" >&2; exit 127");
+            argv.add("sh");
+            argv.add("supervisor: " + failure);
+            argv.add("supervisor: child process was not spawned");
+        } else {
+            if (spec.umask() != null) {
+                argv.add(SH);
+                argv.add("-c");
+                argv.add(String.format("umask %03o; exec \"$0\" \"$@\"", spec.umask()));
+            }
+            argv.add(cmd.file());
+            argv.addAll(cmd.argv().subList(1, cmd.argv().size()));
+        }
+        ProcessBuilder pb = new ProcessBuilder(argv);
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        if (dir != null) {
+            pb.directory(dir);
+        }
+        pb.redirectErrorStream(spec.redirectStderr());
+        return pb.start();
+    }
+
+    /**
+     * Sends {@code sig} to the process, or to its process group. Gone processes are not an error (the
+     * exit handler deals with them).
+     *
+     * @return {@code null}, or the error text of a failed kill
+     */
+    String signal(Process process, int sig, boolean group) {
+        if (!process.isAlive()) {
+            return null;
+        }
+        long pid = process.pid();
+        List<String> argv = group
+                ? List.of(KILL, "-s", Integer.toString(sig), "--", "-" + pid)
+                : List.of(KILL, "-s", Integer.toString(sig), Long.toString(pid));
+        try {
+            Process k = new ProcessBuilder(argv).redirectErrorStream(true).start();
+            k.getOutputStream().close();
+            byte[] out = k.getInputStream().readAllBytes();
+            if (!k.waitFor(5, TimeUnit.SECONDS)) {
+                k.destroyForcibly();
+                return "kill timed out";
+            }
+            if (k.exitValue() != 0) {
+                String text = new String(out, StandardCharsets.UTF_8).trim();
+                return text.contains("No such process") ? null : text;
+            }
+            return null;
+        } catch (IOException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e.toString();
+        }
+    }
+
+    /** The primary gid of a uid from /etc/passwd (the uid itself when it has no entry). */
+    static long primaryGid(long uid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/etc/passwd"))) {
+                String[] f = line.split(":");
+                if (f.length > 3 && f[2].equals(Long.toString(uid))) {
+                    return Long.parseLong(f[3]);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // fall through
+        }
+        return uid;
+    }
+
+    static long ownUid() {
+        try {
+            return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue();
+        } catch (IOException | RuntimeException e) {
+            return "root".equals(System.getProperty("user.name")) ? 0 : -1;
+        }
+    }
+}
