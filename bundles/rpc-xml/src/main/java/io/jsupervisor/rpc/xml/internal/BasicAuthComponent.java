@@ -1,0 +1,24 @@
+package io.jsupervisor.rpc.xml.internal;
+
+import io.jsupervisor.api.ProcessManager;
+import jakarta.servlet.Filter;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterAsyncSupported;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
+
+/**
+ * Guards every path of the default servlet context (RPC, log tails and any other bundle's pages, such
+ * as the web UI) with the credentials of the server section the request came through. Ranked first
+ * so it runs before other filters.
+ */
+@Component(service = Filter.class, property = "service.ranking:Integer=1000000")
+@HttpWhiteboardFilterPattern("/*")
+@HttpWhiteboardFilterAsyncSupported
+public class BasicAuthComponent extends BasicAuthFilter {
+    @Activate
+    public BasicAuthComponent(@Reference ProcessManager pm) {
+        super(new ServerCredentials(pm::configuration));
+    }
+}

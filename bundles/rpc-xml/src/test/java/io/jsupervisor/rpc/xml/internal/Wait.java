@@ -1,0 +1,22 @@
+package io.jsupervisor.rpc.xml.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+/** Bounded polling for a condition, instead of sleeping. */
+final class Wait {
+    private Wait() {
+    }
+
+    static void until(BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+}
