@@ -1,0 +1,111 @@
+package io.jsupervisor.events.internal;
+
+import io.jsupervisor.api.LogChannel;
+import io.jsupervisor.api.OutputChunk;
+import io.jsupervisor.api.OutputSink;
+import io.jsupervisor.api.ProcessInfo;
+import io.jsupervisor.api.ProcessManager;
+import io.jsupervisor.api.ProcessState;
+import io.jsupervisor.api.SupervisorEvent;
+import io.jsupervisor.api.SupervisorEventListener;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+
+/**
+ * The {@code [eventlistener:x]} pools of the running daemon. As a {@link SupervisorEventListener} it
+ * queues every event in the pools subscribed to it (and posts it to Event Admin); as an
+ * {@link OutputSink} it reads the listeners' stdout (the protocol); it writes envelopes with
+ * {@link ProcessManager#sendProcessStdin}. Both callbacks come on the core's delivery threads and meet
+ * in the {@link PoolRegistry}'s lock.
+ */
+@Component(service = {SupervisorEventListener.class, OutputSink.class}, immediate = true)
+public final class EventListenerPools implements SupervisorEventListener, OutputSink {
+    private final ProcessManager manager;
+    private final PoolRegistry registry;
+
+    @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC)
+    private volatile Logger logger;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin eventAdmin;
+
+    /** The last identifier the core gave; it refuses queries while shutting down, listeners still get events. */
+    private volatile String identifier = "supervisor";
+
+    @Activate
+    public EventListenerPools(@Reference(name = "manager") ProcessManager manager) {
+        this.manager = manager;
+        this.registry = new PoolRegistry(this::definitionOf, new LoggerPoolLog(() -> logger));
+        addRunningPools();
+        registry.dispatch(this::writeStdin, this::identifier);
+    }
+
+    @Override
+    public void onEvent(SupervisorEvent event) {
+        registry.event(event);
+        registry.dispatch(this::writeStdin, this::identifier);
+        EventAdmin admin = eventAdmin;
+        if (admin != null) {
+            admin.postEvent(EventAdminMessages.toOsgiEvent(event));
+        }
+    }
+
+    @Override
+    public void write(OutputChunk chunk) {
+        if (chunk.channel() != LogChannel.STDOUT) {
+            return;
+        }
+        registry.output(chunk.group(), chunk.process(), chunk.data());
+        registry.dispatch(this::writeStdin, this::identifier);
+    }
+
+    /** The reference's EPIPE: whatever stops the write means "try another listener". */
+    private boolean writeStdin(String namespec, byte[] data) {
+        try {
+            manager.sendProcessStdin(namespec, data);
+            return true;
+        } catch (RuntimeException cannotWrite) {
+            return false;
+        }
+    }
+
+    private String identifier() {
+        try {
+            identifier = manager.identification();
+        } catch (RuntimeException shuttingDown) {
+            // keep the last one
+        }
+        return identifier;
+    }
+
+    private Optional<PoolDefinition> definitionOf(String group) {
+        return manager.configuration().group(group).flatMap(PoolDefinition::of);
+    }
+
+    /** The pools already running when this bundle starts (after the core), with their listeners' states. */
+    private void addRunningPools() {
+        try {
+            Map<String, ProcessState> states = new HashMap<>();
+            for (ProcessInfo info : manager.allProcessInfo()) {
+                states.put(info.group() + ":" + info.name(), info.state());
+            }
+            List<PoolDefinition> running = manager.configuration().groups().stream()
+                    .filter(g -> states.keySet().stream().anyMatch(k -> k.startsWith(g.name() + ":")))
+                    .map(PoolDefinition::of).flatMap(Optional::stream).toList();
+            registry.addExisting(running, (g, p) -> states.getOrDefault(g + ":" + p, ProcessState.STOPPED));
+        } catch (RuntimeException notAvailable) {
+            // the core is shutting down: the pools come with the groups' PROCESS_GROUP_ADDED events
+        }
+    }
+}
