@@ -1,0 +1,32 @@
+# A protocol-speaking event listener for the tests.
+# usage: listener.py MODE RECORD_FILE
+#   ok          answers every event with RESULT 2\nOKREADY\n in one write
+#   fail-first  answers the first event RESULT 4\nFAIL, then READY\n in a second write; OK afterwards
+#   die         exits (status 3) as soon as it has read an event, without answering
+# Each event received is appended to RECORD_FILE as one line: the envelope's token line, then
+# " payload=" and the payload with newlines written as \n.
+import sys
+
+mode, record = sys.argv[1], sys.argv[2]
+out, inp = sys.stdout.buffer, sys.stdin.buffer
+out.write(b'READY\n')
+out.flush()
+count = 0
+while True:
+    line = inp.readline()
+    if not line:
+        break
+    headers = dict(token.split(b':', 1) for token in line.split())
+    payload = inp.read(int(headers[b'len']))
+    with open(record, 'ab') as f:
+        f.write(line.rstrip(b'\n') + b' payload=' + payload.replace(b'\n', b'\\n') + b'\n')
+    count += 1
+    if mode == 'die':
+        sys.exit(3)
+    if mode == 'fail-first' and count == 1:
+        out.write(b'RESULT 4\nFAIL')
+        out.flush()
+        out.write(b'READY\n')
+    else:
+        out.write(b'RESULT 2\nOKREADY\n')
+    out.flush()
