@@ -53,6 +53,9 @@ public final class Engine implements AutoCloseable {
     /** A deferred reply: polled after every pass until it says it is done. */
     interface Waiter {
         boolean poll();
+
+        /** The daemon ended before the reply was ready. */
+        void abandon();
     }
 
     static final String ROOT_WARNING = "Supervisor is running as root.  Privileges were not dropped because no "
@@ -117,11 +120,13 @@ public final class Engine implements AutoCloseable {
 
     // ---- threading -------------------------------------------------------------------------------
 
-    void post(Runnable task) {
+    /** @return false when the engine has been closed (nothing is supervised any more) */
+    boolean post(Runnable task) {
         try {
             executor.execute(() -> runTask(task));
+            return true;
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            // the engine has been closed: nothing is supervised any more
+            return false;
         }
     }
 
@@ -149,7 +154,9 @@ public final class Engine implements AutoCloseable {
             }
         }
         FutureTask<T> f = new FutureTask<>(task);
-        post(f);
+        if (!post(f)) {
+            throw new SupervisorException(io.jsupervisor.api.Fault.SHUTDOWN_STATE);
+        }
         try {
             return f.get(60, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -166,9 +173,6 @@ public final class Engine implements AutoCloseable {
     }
 
     private void runTask(Runnable task) {
-        if (done) {
-            return;
-        }
         try {
             if (task != null) {
                 task.run();
@@ -177,7 +181,9 @@ public final class Engine implements AutoCloseable {
             log.critical("engine task failed: " + e);
         }
         try {
-            pass();
+            if (!done) {
+                pass();
+            }
         } catch (RuntimeException e) {
             log.critical("engine pass failed: " + e);
         }
@@ -297,6 +303,10 @@ public final class Engine implements AutoCloseable {
 
     private void finishShutdown() {
         done = true;
+        for (Waiter w : waiters) {
+            w.abandon();
+        }
+        waiters.clear();
         if (writePidfile && active != null) {
             try {
                 Files.deleteIfExists(Path.of(active.supervisord().pidfile()));

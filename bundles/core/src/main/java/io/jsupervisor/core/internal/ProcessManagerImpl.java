@@ -254,7 +254,7 @@ public final class ProcessManagerImpl implements ProcessManager {
     /** Runs {@code start} on the engine; its Poll is polled now and after every pass until done. */
     private <T> CompletableFuture<T> defer(Supplier<Poll<T>> start) {
         CompletableFuture<T> f = new CompletableFuture<>();
-        engine.post(() -> {
+        boolean posted = engine.post(() -> {
             Poll<T> poll;
             try {
                 poll = start.get();
@@ -262,24 +262,35 @@ public final class ProcessManagerImpl implements ProcessManager {
                 f.completeExceptionally(e);
                 return;
             }
-            Engine.Waiter w = () -> {
-                T v;
-                try {
-                    v = poll.poll();
-                } catch (SupervisorException e) {
-                    f.completeExceptionally(e);
+            Engine.Waiter w = new Engine.Waiter() {
+                @Override
+                public boolean poll() {
+                    T v;
+                    try {
+                        v = poll.poll();
+                    } catch (SupervisorException e) {
+                        f.completeExceptionally(e);
+                        return true;
+                    }
+                    if (v == null) {
+                        return false;
+                    }
+                    f.complete(v);
                     return true;
                 }
-                if (v == null) {
-                    return false;
+
+                @Override
+                public void abandon() {
+                    f.completeExceptionally(new SupervisorException(Fault.SHUTDOWN_STATE));
                 }
-                f.complete(v);
-                return true;
             };
             if (!w.poll()) {
                 engine.addWaiter(w);
             }
         });
+        if (!posted) {
+            f.completeExceptionally(new SupervisorException(Fault.SHUTDOWN_STATE));
+        }
         return f;
     }
 

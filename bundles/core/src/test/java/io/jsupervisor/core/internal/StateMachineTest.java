@@ -1,0 +1,233 @@
+package io.jsupervisor.core.internal;
+
+import static io.jsupervisor.core.internal.Specs.config;
+import static io.jsupervisor.core.internal.Specs.proc;
+import static io.jsupervisor.core.internal.Specs.program;
+import static io.jsupervisor.core.internal.Specs.sh;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jsupervisor.api.EventType;
+import io.jsupervisor.api.LogChannel;
+import io.jsupervisor.api.ProcessInfo;
+import io.jsupervisor.api.ProcessState;
+import io.jsupervisor.api.SupervisorEvent;
+import io.jsupervisor.config.AutoRestart;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One test per edge of the reference's state machine, with real child processes. */
+class StateMachineTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void startingToRunningAfterStartsecs() {
+        try (Harness h = new Harness(config(dir, program(proc("sleeper", "sleep 30").startsecs(1))))) {
+            h.awaitState("sleeper", ProcessState.STARTING, 5);
+            long t0 = System.nanoTime();
+            h.awaitState("sleeper", ProcessState.RUNNING, 5);
+            assertTrue(System.nanoTime() - t0 > 500_000_000L, "RUNNING only after startsecs");
+            h.awaitLog("success: sleeper entered RUNNING state, process has stayed up for > than 1 seconds "
+                    + "(startsecs)", 2);
+            ProcessInfo i = h.info("sleeper");
+            assertTrue(i.pid() > 0);
+            assertTrue(i.description().startsWith("pid " + i.pid() + ", uptime 0:00:0"), i.description());
+            assertTrue(h.messages().contains("spawned: 'sleeper' with pid " + i.pid()));
+            SupervisorEvent running = h.events(EventType.PROCESS_STATE_RUNNING).get(0);
+            assertEquals("processname:sleeper groupname:sleeper from_state:STARTING pid:" + i.pid(),
+                    running.payload());
+        }
+    }
+
+    @Test
+    void exitBeforeStartsecsGoesBackoff() {
+        try (Harness h = new Harness(config(dir, program(proc("quick", "true").startsecs(5).startretries(1))))) {
+            h.awaitState("quick", ProcessState.BACKOFF, 5);
+            ProcessInfo i = h.info("quick");
+            assertEquals("Exited too quickly (process log may have details)", i.spawnerr());
+            assertEquals(i.spawnerr(), i.description());
+            h.awaitLog("exited: quick (exit status 0; not expected)", 2);
+            SupervisorEvent backoff = h.events(EventType.PROCESS_STATE_BACKOFF).get(0);
+            assertEquals("processname:quick groupname:quick from_state:STARTING tries:1", backoff.payload());
+        }
+    }
+
+    @Test
+    void backoffBecomesFatalAfterStartRetries() {
+        try (Harness h = new Harness(config(dir, program(proc("bad", "false").startsecs(1).startretries(2))))) {
+            long t0 = System.nanoTime();
+            h.awaitState("bad", ProcessState.FATAL, 15);
+            long elapsed = System.nanoTime() - t0;
+            // waits of 1 s and 2 s between the three spawns
+            assertTrue(elapsed > 2_500_000_000L, "linear backoff, took " + elapsed / 1_000_000 + " ms");
+            h.awaitLog("gave up: bad entered FATAL state, too many start retries too quickly", 2);
+            assertEquals(3, h.messages().stream().filter(m -> m.startsWith("spawned: 'bad'")).count());
+            assertEquals(List.of("0", "1", "2"), h.events(EventType.PROCESS_STATE_STARTING).stream()
+                    .map(e -> e.headers().get("tries")).collect(Collectors.toList()));
+            assertEquals(List.of("1", "2", "3"), h.events(EventType.PROCESS_STATE_BACKOFF).stream()
+                    .map(e -> e.headers().get("tries")).collect(Collectors.toList()));
+            assertEquals("processname:bad groupname:bad from_state:BACKOFF",
+                    h.events(EventType.PROCESS_STATE_FATAL).get(0).payload());
+        }
+    }
+
+    @Test
+    void startretriesZeroGivesUpAtOnce() {
+        try (Harness h = new Harness(config(dir, program(proc("bad", "false").startsecs(1).startretries(0))))) {
+            h.awaitState("bad", ProcessState.FATAL, 5);
+            assertEquals(1, h.messages().stream().filter(m -> m.startsWith("spawned: 'bad'")).count());
+        }
+    }
+
+    @Test
+    void runningExitExpectedGoesExited() {
+        try (Harness h = new Harness(config(dir, program(proc("once", sh("sleep 0.3; exit 0"))
+                .startsecs(0).autorestart(AutoRestart.FALSE))))) {
+            h.awaitState("once", ProcessState.EXITED, 5);
+            h.awaitLog("exited: once (exit status 0; expected)", 2);
+            SupervisorEvent e = h.events(EventType.PROCESS_STATE_EXITED).get(0);
+            assertEquals("1", e.headers().get("expected"));
+            assertEquals("RUNNING", e.headers().get("from_state"));
+            ProcessInfo i = h.info("once");
+            assertEquals(0, i.pid());
+            assertEquals("", i.spawnerr());
+            assertTrue(i.description().matches("[A-Z][a-z]{2} \\d\\d \\d\\d:\\d\\d [AP]M"), i.description());
+        }
+    }
+
+    @Test
+    void runningExitUnexpectedRestartsWithAutorestartUnexpected() {
+        try (Harness h = new Harness(config(dir, program(proc("three", sh("sleep 0.2; exit 3"))
+                .startsecs(0))))) {
+            h.awaitLog("exited: three (exit status 3; not expected)", 5);
+            h.await("a second spawn", Duration.ofSeconds(5),
+                    () -> h.messages().stream().filter(m -> m.startsWith("spawned: 'three'")).count() >= 2);
+            SupervisorEvent e = h.events(EventType.PROCESS_STATE_EXITED).get(0);
+            assertEquals("0", e.headers().get("expected"));
+        }
+    }
+
+    @Test
+    void autorestartFalseStaysExited() {
+        try (Harness h = new Harness(config(dir, program(proc("three", sh("sleep 0.2; exit 3"))
+                .startsecs(0).autorestart(AutoRestart.FALSE))))) {
+            h.awaitState("three", ProcessState.EXITED, 5);
+            assertEquals("Bad exit code 3", h.info("three").spawnerr());
+            assertEquals(3, h.info("three").exitstatus());
+            // one more pass of the engine must not spawn again
+            h.pm.allProcessInfo();
+            assertEquals(1, h.messages().stream().filter(m -> m.startsWith("spawned: 'three'")).count());
+        }
+    }
+
+    @Test
+    void autorestartTrueRestarts() {
+        try (Harness h = new Harness(config(dir, program(proc("loop", sh("sleep 0.2"))
+                .startsecs(0).autorestart(AutoRestart.TRUE))))) {
+            h.await("three spawns", Duration.ofSeconds(10),
+                    () -> h.messages().stream().filter(m -> m.startsWith("spawned: 'loop'")).count() >= 3);
+            assertTrue(h.count("exited: loop (exit status 0; expected)") >= 2);
+        }
+    }
+
+    @Test
+    void stopSendsStopsignal() throws Exception {
+        try (Harness h = new Harness(config(dir, program(proc("sleeper", "sleep 30").startsecs(0)
+                .stopsignal(2))))) {
+            h.awaitState("sleeper", ProcessState.RUNNING, 5);
+            long pid = h.info("sleeper").pid();
+            assertTrue(h.pm.stopProcess("sleeper", true).get());
+            assertEquals(ProcessState.STOPPED, h.info("sleeper").state());
+            h.awaitLog("stopped: sleeper (terminated by SIGINT)", 2);
+            assertEquals(-1, h.info("sleeper").exitstatus());
+            SupervisorEvent e = h.events(EventType.PROCESS_STATE_STOPPED).get(0);
+            assertEquals("processname:sleeper groupname:sleeper from_state:STOPPING pid:" + pid, e.payload());
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        }
+    }
+
+    @Test
+    void stopwaitsecsEscalatesToSigkill() throws Exception {
+        try (Harness h = new Harness(config(dir, program(proc("stubborn", sh("trap \"\" TERM; echo ready; exec sleep 30"))
+                .startsecs(0).stopwaitsecs(1))))) {
+            h.awaitState("stubborn", ProcessState.RUNNING, 5);
+            h.await("trap set", Duration.ofSeconds(5), () -> h.output("stubborn", LogChannel.STDOUT).contains("ready"));
+            long pid = h.info("stubborn").pid();
+            long t0 = System.nanoTime();
+            assertTrue(h.pm.stopProcess("stubborn", true).get());
+            assertTrue(System.nanoTime() - t0 > 900_000_000L, "SIGKILL only after stopwaitsecs");
+            h.awaitLog("killing 'stubborn' (" + pid + ") with SIGKILL", 2);
+            h.awaitLog("stopped: stubborn (terminated by SIGKILL)", 2);
+            assertTrue(h.messages().contains("waiting for stubborn to stop"));
+        }
+    }
+
+    @Test
+    void stopasgroupKillsGrandchild() throws Exception {
+        try (Harness h = new Harness(config(dir, program(proc("parent", sh("sleep 30 & echo $!; wait"))
+                .startsecs(0).stopasgroup(true).stopwaitsecs(2))))) {
+            h.awaitState("parent", ProcessState.RUNNING, 5);
+            h.await("grandchild pid", Duration.ofSeconds(5), () -> h.output("parent", LogChannel.STDOUT).contains("\n"));
+            long grandchild = Long.parseLong(h.output("parent", LogChannel.STDOUT).trim());
+            assertTrue(ProcessHandle.of(grandchild).isPresent());
+            assertTrue(h.pm.stopProcess("parent", true).get());
+            h.await("grandchild gone", Duration.ofSeconds(5),
+                    () -> ProcessHandle.of(grandchild).map(p -> !p.isAlive()).orElse(true));
+        }
+    }
+
+    @Test
+    void stopBackoffGoesStoppedWithoutSignal() throws Exception {
+        try (Harness h = new Harness(config(dir, program(proc("quick", "true").startsecs(5).startretries(5))))) {
+            h.awaitState("quick", ProcessState.BACKOFF, 5);
+            assertTrue(h.pm.stopProcess("quick", true).get());
+            assertEquals(ProcessState.STOPPED, h.info("quick").state());
+            SupervisorEvent e = h.events(EventType.PROCESS_STATE_STOPPED).get(0);
+            assertEquals("processname:quick groupname:quick from_state:BACKOFF pid:0", e.payload());
+        }
+    }
+
+    @Test
+    void signalDeathIsExitStatusMinusOne() {
+        try (Harness h = new Harness(config(dir, program(proc("victim", "sleep 30").startsecs(0)
+                .autorestart(AutoRestart.FALSE))))) {
+            h.awaitState("victim", ProcessState.RUNNING, 5);
+            ProcessHandle.of(h.info("victim").pid()).orElseThrow().destroyForcibly();
+            h.awaitState("victim", ProcessState.EXITED, 5);
+            h.awaitLog("exited: victim (terminated by SIGKILL; not expected)", 2);
+            assertEquals(-1, h.info("victim").exitstatus());
+        }
+    }
+
+    @Test
+    void spawnErrorCommandNotFound() {
+        try (Harness h = new Harness(config(dir, program(proc("ghost", "/nonexistent/ghost").startretries(0))))) {
+            h.awaitState("ghost", ProcessState.FATAL, 5);
+            assertEquals("can't find command '/nonexistent/ghost'", h.info("ghost").spawnerr());
+            assertTrue(h.messages().contains("spawnerr: can't find command '/nonexistent/ghost'"));
+            Throwable t = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                    () -> h.pm.startProcess("ghost", true).get());
+            assertEquals("NO_FILE: can't find command '/nonexistent/ghost'", t.getCause().getMessage());
+        }
+    }
+
+    @Test
+    void spawnErrorNotExecutable() throws Exception {
+        Path f = java.nio.file.Files.writeString(dir.resolve("plain"), "x");
+        try (Harness h = new Harness(config(dir, program(proc("plain", f.toString()).autostart(false))))) {
+            h.awaitLog("supervisord started with pid " + ProcessHandle.current().pid(), 5);
+            Throwable t = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                    () -> h.pm.startProcess("plain", true).get());
+            assertEquals("NOT_EXECUTABLE: command at '" + f + "' is not executable", t.getCause().getMessage());
+            t = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                    () -> h.pm.startProcess("plain:plain", false).get());
+            assertTrue(t.getCause().getMessage().startsWith("NOT_EXECUTABLE"));
+        }
+    }
+}
