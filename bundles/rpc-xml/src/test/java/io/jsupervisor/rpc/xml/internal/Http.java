@@ -20,17 +20,20 @@ final class Http {
             s.setSoTimeout(10_000);
             s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
             s.getOutputStream().flush();
-            return readUntil(s.getInputStream(), done, Duration.ofSeconds(10));
+            return readUntil(s, done, Duration.ofSeconds(10));
         }
     }
 
-    static String readUntil(InputStream in, Predicate<String> done, Duration limit) throws IOException {
+    /** Reads until {@code done} accepts the text, the server closes, or {@code limit} has passed. */
+    static String readUntil(Socket socket, Predicate<String> done, Duration limit) throws IOException {
+        InputStream in = socket.getInputStream();
         ByteArrayOutputStream got = new ByteArrayOutputStream();
         Instant deadline = Instant.now().plus(limit);
         byte[] buf = new byte[8192];
         while (Instant.now().isBefore(deadline)) {
             int n;
             try {
+                socket.setSoTimeout((int) Math.max(1, Duration.between(Instant.now(), deadline).toMillis()));
                 n = in.read(buf);
             } catch (java.net.SocketTimeoutException e) {
                 break;
