@@ -1,0 +1,155 @@
+package io.jsupervisor.logging.internal;
+
+import io.jsupervisor.api.LogFileSpec;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The open log files, by path as given (never normalized). Each file has its own lock, so writes,
+ * rotation, reads and clears of one file never interleave, while different files do not wait on each
+ * other. Write failures never escape: the bytes are dropped, counted and reported once.
+ */
+final class LogFiles {
+    /** Callback run under a file's lock. */
+    interface Locked<T> {
+        T run() throws IOException;
+    }
+
+    private static final class Slot {
+        final LogFile file;
+        boolean failing;
+        long dropped;
+
+        Slot(Path path) {
+            file = new LogFile(path);
+        }
+    }
+
+    private final Map<Path, Slot> slots = new ConcurrentHashMap<>();
+    private final WriteTrouble trouble;
+    private volatile boolean closed;
+
+    LogFiles(WriteTrouble trouble) {
+        this.trouble = trouble;
+    }
+
+    /** Appends {@code data} to the file and rotates it as its spec says. */
+    void write(LogFileSpec spec, byte[] data) {
+        Slot slot = slot(spec.path());
+        synchronized (slot) {
+            slot.file.rule(spec.maxbytes(), spec.backups());
+            ByteBuffer buffer = ByteBuffer.wrap(data);
+            try {
+                slot.file.write(buffer);
+                succeeded(slot);
+            } catch (IOException e) {
+                failed(slot, e, buffer.remaining());
+            }
+            closeIfShutDown(slot);
+        }
+    }
+
+    /** Creates the file if missing (the reference creates AUTO logs when a group is added). */
+    void create(LogFileSpec spec) {
+        Slot slot = slot(spec.path());
+        synchronized (slot) {
+            try {
+                if (!slot.file.isOpen()) {
+                    slot.file.openForAppend();
+                    slot.file.close(); // keep no descriptor for a process that may never run
+                }
+                succeeded(slot);
+            } catch (IOException e) {
+                failed(slot, e, 0);
+            }
+        }
+    }
+
+    /** Deletes the file and opens it again, empty (the reference's removelogs); backups stay. */
+    void clear(Path path) throws IOException {
+        Slot slot = slot(path);
+        synchronized (slot) {
+            slot.file.delete();
+            slot.file.openForAppend();
+            succeeded(slot);
+            closeIfShutDown(slot);
+        }
+    }
+
+    /** Runs {@code action} under the file's lock, so it never sees a write or rotation half done. */
+    <T> T locked(Path path, Locked<T> action) throws IOException {
+        Slot slot = slots.get(path);
+        if (slot == null) {
+            return action.run();
+        }
+        synchronized (slot) {
+            return action.run();
+        }
+    }
+
+    /** Closes and reopens every open file (for logrotate, the reference's SIGUSR2). */
+    void reopenAll() {
+        for (Slot slot : slots.values()) {
+            synchronized (slot) {
+                if (slot.file.isOpen()) {
+                    try {
+                        slot.file.openForAppend();
+                        succeeded(slot);
+                    } catch (IOException e) {
+                        failed(slot, e, 0);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Closes one file; the next write reopens it. */
+    void close(Path path) {
+        Slot slot = slots.get(path);
+        if (slot != null) {
+            synchronized (slot) {
+                slot.file.close();
+            }
+        }
+    }
+
+    /** Closes every file; anything written later is written and closed at once (a late call during shutdown). */
+    void closeAll() {
+        closed = true;
+        for (Slot slot : slots.values()) {
+            synchronized (slot) {
+                slot.file.close();
+            }
+        }
+    }
+
+    private Slot slot(Path path) {
+        return slots.computeIfAbsent(path, Slot::new);
+    }
+
+    private void closeIfShutDown(Slot slot) {
+        if (closed) {
+            slot.file.close();
+        }
+    }
+
+    private void succeeded(Slot slot) {
+        if (slot.failing) {
+            slot.failing = false;
+            long dropped = slot.dropped;
+            slot.dropped = 0;
+            trouble.recovered(slot.file.path(), dropped);
+        }
+    }
+
+    private void failed(Slot slot, IOException cause, long droppedBytes) {
+        slot.dropped += droppedBytes;
+        if (!slot.failing) {
+            slot.failing = true;
+            trouble.failed(slot.file.path(), cause);
+        }
+    }
+}

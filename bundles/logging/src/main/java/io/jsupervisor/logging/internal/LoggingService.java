@@ -1,0 +1,87 @@
+package io.jsupervisor.logging.internal;
+
+import io.jsupervisor.api.LogFileSpec;
+import io.jsupervisor.api.LogStore;
+import io.jsupervisor.api.LogTail;
+import io.jsupervisor.api.MainLogRecord;
+import io.jsupervisor.api.MainLogSink;
+import io.jsupervisor.api.OutputChunk;
+import io.jsupervisor.api.OutputSink;
+import io.jsupervisor.api.ProcessManager;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The logging bundle's one component: child output to files, the main log, and reads of both.
+ * One instance shares one set of open files, so reads and clears see the writers' locks.
+ * Files are opened lazily on first use and all closed on deactivation; the core keeps what arrives
+ * while this component is away and delivers it to the next instance.
+ */
+@Component(service = {OutputSink.class, MainLogSink.class, LogStore.class})
+public final class LoggingService implements OutputSink, MainLogSink, LogStore {
+    private final MainLog mainLog;
+    private final LogFiles files;
+    private final ChildOutput childOutput;
+    private final SyslogWriter syslog;
+
+    @Activate
+    public LoggingService(@Reference(name = "processManager") ProcessManager manager) {
+        this(new Parts(() -> MainLogSettings.of(manager.configuration().supervisord()), Clock.systemDefaultZone(),
+                new FileOutputStream(FileDescriptor.out), System.err, SyslogWriter.LOGGER_COMMAND));
+    }
+
+    LoggingService(Parts parts) {
+        this.syslog = new SyslogWriter(parts.syslogCommand(), parts.clock(), parts.stderr());
+        this.mainLog = new MainLog(parts.settings(), new MainLogFormat(parts.clock().getZone()), parts.clock(),
+                parts.stdout(), parts.stderr(), syslog);
+        this.files = mainLog.files();
+        this.childOutput = new ChildOutput(files, syslog);
+    }
+
+    @Deactivate
+    void deactivate() {
+        files.closeAll();
+        syslog.close();
+    }
+
+    @Override
+    public void write(OutputChunk chunk) {
+        childOutput.write(chunk);
+    }
+
+    @Override
+    public void created(LogFileSpec logFile) {
+        childOutput.created(logFile);
+    }
+
+    @Override
+    public void log(MainLogRecord record) {
+        mainLog.log(record);
+    }
+
+    @Override
+    public byte[] read(LogFileSpec file, long offset, long length) throws IOException {
+        return files.locked(file.path(), () -> FileSlices.read(file.path(), offset, length));
+    }
+
+    @Override
+    public LogTail tail(LogFileSpec file, long offset, long length) throws IOException {
+        return files.locked(file.path(), () -> FileSlices.tail(file.path(), offset, length));
+    }
+
+    @Override
+    public void clear(LogFileSpec file) throws IOException {
+        files.clear(file.path());
+    }
+
+    @Override
+    public void reopenAll() {
+        files.reopenAll();
+    }
+}
