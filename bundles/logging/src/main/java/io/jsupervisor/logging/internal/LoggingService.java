@@ -42,6 +42,7 @@ public final class LoggingService implements OutputSink, MainLogSink, LogStore {
                 parts.stdout(), parts.stderr(), syslog);
         this.files = mainLog.files();
         this.childOutput = new ChildOutput(files, syslog);
+        mainLog.loadSettings();
     }
 
     @Deactivate

@@ -43,6 +43,11 @@ final class MainLog {
         this.files = new LogFiles(new TroubleLines());
     }
 
+    /** Learns the settings before the first record, so early write failures are reported in the right place. */
+    void loadSettings() {
+        refreshSettings();
+    }
+
     /** The files of this bundle, main log included; their failures are reported through this log. */
     LogFiles files() {
         return files;
@@ -54,14 +59,22 @@ final class MainLog {
         return s == null || s.file() == null ? null : s.file().path();
     }
 
-    synchronized void log(MainLogRecord record) {
+    void log(MainLogRecord record) {
+        // asked outside every lock: the daemon may need its own thread to answer, and that thread may
+        // be waiting for one of our file locks (a clear or a read)
+        MainLogSettings s = refreshSettings();
         Instant time = record.time() == null ? clock.instant() : record.time();
-        write(refreshSettings(), time, record.level(), record.message());
+        synchronized (this) {
+            write(s, time, record.level(), record.message());
+        }
     }
 
-    /** A line of this bundle's own, logged only if the configured loglevel lets it through. */
+    /**
+     * A line of this bundle's own, logged only if the configured loglevel lets it through. Uses the
+     * settings of the last record: it runs under a child file's lock, so it must not call the daemon.
+     */
     synchronized void note(LogLevel level, String message) {
-        MainLogSettings s = refreshSettings();
+        MainLogSettings s = settings;
         if (s == null || level.passes(s.level())) {
             write(s, clock.instant(), level, message);
         }

@@ -130,4 +130,18 @@ class MainLogTest {
         assertEquals("out1\nout2\n", text(dir.resolve("web.log")));
         assertEquals(false, Files.exists(dir.resolve("unused")));
     }
+
+    @Test
+    void aDaemonThatCannotAnswerAtActivationDoesNotStopTheComponent() throws IOException {
+        Path main = dir.resolve("m.log");
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        Harness h = new Harness(main, () -> {
+            if (calls.getAndIncrement() == 0) {
+                throw new IllegalStateException("engine did not answer");
+            }
+            return new MainLogSettings(spec(main, 0, 0), false, LogLevel.INFO);
+        }, List.of("false"));
+        h.service.log(record(LogLevel.INFO, "first"));
+        assertEquals("2026-11-24 10:11:12,345 INFO first\n", text(main));
+    }
 }
