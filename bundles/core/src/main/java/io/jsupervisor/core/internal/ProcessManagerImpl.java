@@ -604,50 +604,67 @@ public final class ProcessManagerImpl implements ProcessManager {
 
     @Override
     public void clearProcessLogs(String name) {
-        ProcessRuntime p = engine.call(() -> {
+        List<LogFileSpec> files = engine.call(() -> {
             engine.checkRunning();
-            return process(name);
+            return openLogs(process(name));
         });
-        clearLogs(p, name);
+        clearLogs(files, name);
     }
 
-    /** Only a running process's open logs are cleared, as the reference's dispatchers do. */
-    private void clearLogs(ProcessRuntime p, String name) {
+    /** Only a running process's logs are open, and only those are cleared, as the reference's dispatchers. */
+    private static List<LogFileSpec> openLogs(ProcessRuntime p) {
+        List<LogFileSpec> l = new ArrayList<>();
+        if (p.pid != 0) {
+            for (LogFileSpec f : new LogFileSpec[] {p.stdoutLog, p.stderrLog}) {
+                if (f != null) {
+                    l.add(f);
+                }
+            }
+        }
+        return l;
+    }
+
+    private void clearLogs(List<LogFileSpec> files, String name) {
         LogStore store = logStore.get();
-        if (store == null || p.pid == 0) {
+        if (store == null) {
             return;
         }
-        for (LogFileSpec f : new LogFileSpec[] {p.stdoutLog, p.stderrLog}) {
-            if (f != null) {
-                try {
-                    store.clear(f);
-                } catch (IOException | RuntimeException e) {
-                    throw new SupervisorException(Fault.FAILED, name);
-                }
+        for (LogFileSpec f : files) {
+            try {
+                store.clear(f);
+            } catch (IOException | RuntimeException e) {
+                throw new SupervisorException(Fault.FAILED, name);
             }
         }
     }
 
     @Override
     public CompletableFuture<List<ProcessResult>> clearAllProcessLogs() {
+        record Entry(ProcessRuntime process, List<LogFileSpec> files) {
+        }
         CompletableFuture<List<ProcessResult>> f = new CompletableFuture<>();
-        List<ProcessRuntime> all;
+        List<Entry> all;
         try {
             all = engine.call(() -> {
                 engine.checkRunning();
-                return allProcesses();
+                List<Entry> l = new ArrayList<>();
+                for (ProcessRuntime p : allProcesses()) {
+                    l.add(new Entry(p, openLogs(p)));
+                }
+                return l;
             });
         } catch (SupervisorException e) {
             f.completeExceptionally(e);
             return f;
         }
         List<ProcessResult> results = new ArrayList<>();
-        for (ProcessRuntime p : all) {
+        for (Entry e : all) {
+            ProcessRuntime p = e.process();
             try {
-                clearLogs(p, p.namespec());
+                clearLogs(e.files(), p.namespec());
                 results.add(ProcessResult.ok(p.name(), p.group.spec.name()));
-            } catch (SupervisorException e) {
-                results.add(ProcessResult.failed(p.name(), p.group.spec.name(), e));
+            } catch (SupervisorException ex) {
+                results.add(ProcessResult.failed(p.name(), p.group.spec.name(), ex));
             }
         }
         f.complete(results);

@@ -39,38 +39,52 @@ public final class SupervisordComponent {
             "pidfile", "umask", "nodaemon", "silent", "minfds", "minprocs", "nocleanup", "childlogdir", "user",
             "directory", "strip_ansi", "identifier");
 
-    private final BundleContext context;
     private final Engine engine;
     private final SignalHandlers signals;
+    private volatile Engine.ConfigSource source;
+    /** Set when DS deactivates us: then the end of the shutdown must not stop the framework. */
+    private volatile boolean deactivating;
+    private BundleContext context;
     private ServiceRegistration<ProcessManager> registration;
 
+    /**
+     * The engine exists before DS binds the whiteboard services (bind methods run before activate), so
+     * sinks and listeners already registered see the very first log lines and events.
+     */
+    public SupervisordComponent() {
+        engine = new Engine(System.getenv(), ProcessHandle.current().pid(), () -> source.load(), true,
+                this::stopFramework);
+        signals = new SignalHandlers(engine);
+    }
+
     @Activate
-    public SupervisordComponent(BundleContext context) throws ConfigException {
-        this.context = context;
-        String file = context.getProperty(CONFIG_PROPERTY);
+    void activate(BundleContext bundleContext) throws ConfigException {
+        this.context = bundleContext;
+        String file = bundleContext.getProperty(CONFIG_PROPERTY);
         if (file == null) {
             throw new ConfigException("framework property " + CONFIG_PROPERTY + " is not set");
         }
         Map<String, String> overrides = new HashMap<>();
         for (String o : OPTIONS) {
-            String v = context.getProperty(OPTION_PREFIX + o);
+            String v = bundleContext.getProperty(OPTION_PREFIX + o);
             if (v != null) {
                 overrides.put(o, v);
             }
         }
         LoadContext loadContext = LoadContext.ofSystem().withOverrides(overrides);
         Path path = Path.of(file);
-        Engine.ConfigSource source = () -> ConfigLoader.load(path, loadContext);
+        source = () -> ConfigLoader.load(path, loadContext);
         SupervisorConfig config = source.load();
-        engine = new Engine(System.getenv(), ProcessHandle.current().pid(), source, true, this::stopFramework);
-        signals = new SignalHandlers(engine);
         engine.start(config);
         signals.install();
-        registration = context.registerService(ProcessManager.class, new ProcessManagerImpl(engine, engine::logStore),
-                null);
+        registration = bundleContext.registerService(ProcessManager.class,
+                new ProcessManagerImpl(engine, engine::logStore), null);
     }
 
     private void stopFramework() {
+        if (deactivating) {
+            return;
+        }
         // from a thread of our own: stopping the framework deactivates us, which waits for the engine
         Thread t = new Thread(() -> {
             try {
@@ -84,6 +98,7 @@ public final class SupervisordComponent {
 
     @Deactivate
     void deactivate() {
+        deactivating = true;
         signals.uninstall();
         try {
             if (registration != null) {
