@@ -30,6 +30,7 @@ import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.systemPackage;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 /**
@@ -63,10 +64,11 @@ public class FrameworkBootTest {
         List<Option> options = new ArrayList<>(List.of(
                 systemProperty("org.ops4j.pax.url.mvn.localRepository")
                         .value(System.getProperty("jsupervisor.m2", System.getProperty("user.home") + "/.m2/repository")),
-                systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"),
+                systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value(System.getProperty("paxexam.log", "WARN")),
                 frameworkProperty("jsupervisor.config").value(conf.toString()),
                 frameworkProperty("jsupervisor.option.nodaemon").value("true"),
-                frameworkProperty("org.osgi.framework.system.packages.extra").value("sun.misc"),
+                // appended to Pax Exam's own extra system packages (replacing them breaks its probe lookup)
+                systemPackage("sun.misc"),
                 frameworkProperty("org.apache.felix.http.enable").value("false"),
                 frameworkProperty("org.apache.felix.https.enable").value("false"),
                 mavenBundle("org.osgi", "org.osgi.service.component").versionAsInProject(),
