@@ -19,12 +19,12 @@ final class PyValues {
     /** Python's {@code int(text)}. */
     static long pyInt(String text, int base) {
         String s = PyText.strip(text);
-        boolean ok = base == 10 ? PY_INT.matcher(s).matches() : s.matches("[+-]?[0-7]+(_[0-7]+)*");
+        boolean ok = base == 10 ? PY_INT.matcher(s).matches() : s.matches("[+-]?(0[oO]_?)?[0-7]+(_[0-7]+)*");
         if (!ok) {
             throw new Refusal("invalid literal for int() with base " + base + ": " + PyText.repr(text));
         }
         try {
-            return Long.parseLong(s.replace("_", ""), base);
+            return Long.parseLong(s.replace("_", "").replaceFirst("^([+-]?)0[oO]", "$1"), base);
         } catch (NumberFormatException e) {
             throw new Refusal("integer too large: " + PyText.repr(text));
         }
