@@ -184,4 +184,13 @@ class ChildLogFilesTest {
         h.write(spec(file, 0, 0), "late");
         assertEquals("late", text(file));
     }
+
+    @Test
+    void aDeviceSuchAsDevNullIsWrittenWithoutComplaint() throws IOException {
+        Harness h = new Harness(dir);
+        h.write(spec(Path.of("/dev/null"), 0, 0), "discarded");
+        h.write(spec(Path.of("/dev/null"), 0, 0), "discarded");
+        assertEquals("", h.mainLogText());
+        h.service.deactivate();
+    }
 }
