@@ -3,13 +3,15 @@
 #   ok          answers every event with RESULT 2\nOKREADY\n in one write
 #   fail-first  answers the first event RESULT 4\nFAIL, then READY\n in a second write; OK afterwards
 #   die         exits (status 3) as soon as it has read an event, without answering
+#   garbage     says HELLO!\n instead of READY\n (a protocol violation), then behaves as ok
+#   badline     answers every event with RESULT x\n (not a number)
 # Each event received is appended to RECORD_FILE as one line: the envelope's token line, then
 # " payload=" and the payload with newlines written as \n.
 import sys
 
 mode, record = sys.argv[1], sys.argv[2]
 out, inp = sys.stdout.buffer, sys.stdin.buffer
-out.write(b'READY\n')
+out.write(b'HELLO!\n' if mode == 'garbage' else b'READY\n')
 out.flush()
 count = 0
 while True:
@@ -23,7 +25,9 @@ while True:
     count += 1
     if mode == 'die':
         sys.exit(3)
-    if mode == 'fail-first' and count == 1:
+    if mode == 'badline':
+        out.write(b'RESULT x\n')
+    elif mode == 'fail-first' and count == 1:
         out.write(b'RESULT 4\nFAIL')
         out.flush()
         out.write(b'READY\n')

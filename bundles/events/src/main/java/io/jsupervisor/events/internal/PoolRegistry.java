@@ -81,8 +81,16 @@ final class PoolRegistry {
         }
     }
 
-    synchronized Optional<ListenerPool> pool(String name) {
-        return Optional.ofNullable(pools.get(name));
+    /** A pool's queued events, head first, or empty for no such pool (for tests and diagnostics). */
+    synchronized List<PooledEvent> queued(String pool) {
+        ListenerPool p = pools.get(pool);
+        return p == null ? List.of() : p.queued();
+    }
+
+    /** A listener's protocol state, or {@code null} for no such pool or listener (for tests and diagnostics). */
+    synchronized ListenerState listenerState(String pool, String process) {
+        ListenerPool p = pools.get(pool);
+        return p == null ? null : p.listenerState(process);
     }
 
     synchronized List<String> poolNames() {

@@ -3,7 +3,6 @@ package io.jsupervisor.events.internal;
 import io.jsupervisor.api.SupervisorEvent;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Drives a {@link PoolRegistry} the way {@link EventListenerPools} does, with real listener processes:
@@ -27,9 +26,12 @@ final class CoreStandIn implements AutoCloseable {
         dispatch();
     }
 
-    ListenerPool pool(String name) {
-        Optional<ListenerPool> pool = registry.pool(name);
-        return pool.orElseThrow(() -> new AssertionError("no pool " + name));
+    List<PooledEvent> queued(String pool) {
+        return registry.queued(pool);
+    }
+
+    ListenerState listenerState(String pool, String process) {
+        return registry.listenerState(pool, process);
     }
 
     private void output(String group, String process, byte[] data) {

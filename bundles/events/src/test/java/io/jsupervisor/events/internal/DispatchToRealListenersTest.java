@@ -39,8 +39,8 @@ class DispatchToRealListenersTest {
     private String spawn(String process, String mode) throws Exception {
         String namespec = core.listeners.start("lst", process, mode);
         core.emit(Events.state("lst", process, STOPPED, STARTING));
-        Await.until(process + " READY", () -> core.pool("lst").listenerState(process) == ListenerState.READY,
-                () -> core.pool("lst").listenerState(process));
+        Await.until(process + " READY", () -> core.listenerState("lst", process) == ListenerState.READY,
+                () -> core.listenerState("lst", process));
         return namespec;
     }
 
@@ -65,12 +65,12 @@ class DispatchToRealListenersTest {
         String lst = spawn("lst", "ok");
         core.emit(Events.remote("t", "hello"));
         assertEquals(List.of(), core.listeners.received(lst));
-        assertEquals(1, core.pool("lst").queued().size());
+        assertEquals(1, core.queued("lst").size());
 
         running("lst");
         assertEquals(List.of(line(0, 0, "hello")), awaitReceived(lst, 1));
         Await.until("OK answer read", () -> core.log.lines.contains("DEBG lst: event was processed"));
-        assertEquals(List.of(), core.pool("lst").queued());
+        assertEquals(List.of(), core.queued("lst"));
     }
 
     @Test
@@ -112,7 +112,7 @@ class DispatchToRealListenersTest {
         core.listeners.process(a).destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         core.emit(Events.remote("t", "x"));
         assertEquals(List.of(line(0, 0, "x")), awaitReceived(b, 1));
-        assertEquals(ListenerState.READY, core.pool("lst").listenerState("a"), "listener state unchanged on EPIPE");
+        assertEquals(ListenerState.READY, core.listenerState("lst", "a"), "listener state unchanged on EPIPE");
     }
 
     @Test
@@ -136,11 +136,41 @@ class DispatchToRealListenersTest {
         awaitReceived(first, 1);
         assertTrue(core.listeners.process(first).waitFor(10, TimeUnit.SECONDS));
         core.emit(Events.state("lst", "lst", RUNNING, EXITED));
-        assertEquals(ListenerState.ACKNOWLEDGED, core.pool("lst").listenerState("lst"));
-        assertEquals(1, core.pool("lst").queued().size(), "the unanswered event waits for the next process");
+        assertEquals(ListenerState.ACKNOWLEDGED, core.listenerState("lst", "lst"));
+        assertEquals(1, core.queued("lst").size(), "the unanswered event waits for the next process");
 
         spawn("lst", "ok"); // same record file: the new process appends to it
         running("lst");
         assertEquals(List.of(line(0, 0, "one"), line(0, 0, "one")), awaitReceived(first, 2));
+    }
+
+    @Test
+    void listenerThatBreaksTheProtocolIsUnknownAndGetsNothing() throws Exception {
+        core(10, "lst");
+        core.listeners.start("lst", "lst", "garbage");
+        core.emit(Events.state("lst", "lst", STOPPED, STARTING));
+        Await.until("UNKNOWN", () -> core.listenerState("lst", "lst") == ListenerState.UNKNOWN);
+        running("lst");
+        core.emit(Events.remote("t", "x"));
+        assertEquals(1, core.queued("lst").size());
+        assertEquals(List.of("WARN lst: has entered the UNKNOWN state and will no longer receive events, "
+                + "this usually indicates the process violated the eventlistener protocol"), core.log.atLeastWarn());
+    }
+
+    @Test
+    void badResultLineMakesTheListenerUnknownAndTheEventGoesToAnother() throws Exception {
+        core(10, "a", "b");
+        spawn("a", "badline");
+        String b = spawn("b", "ok");
+        running("a");
+        running("b");
+        core.emit(Events.remote("t", "x"));
+        assertEquals(List.of(line(0, 0, "x")), awaitReceived("lst:a", 1));
+        assertEquals(List.of(line(0, 0, "x")), awaitReceived(b, 1));
+        assertEquals(ListenerState.UNKNOWN, core.listenerState("lst", "a"));
+        assertEquals(List.of("WARN a: bad result line: 'RESULT x'",
+                "WARN a: has entered the UNKNOWN state and will no longer receive events, "
+                        + "this usually indicates the process violated the eventlistener protocol"),
+                core.log.atLeastWarn());
     }
 }
