@@ -33,13 +33,13 @@ public final class LoggingService implements OutputSink, MainLogSink, LogStore {
     @Activate
     public LoggingService(@Reference(name = "processManager") ProcessManager manager) {
         this(new Parts(() -> MainLogSettings.of(manager.configuration().supervisord()), Clock.systemDefaultZone(),
-                new FileOutputStream(FileDescriptor.out), System.err, SyslogWriter.LOGGER_COMMAND));
+                System::nanoTime, new FileOutputStream(FileDescriptor.out), System.err, SyslogWriter.LOGGER_COMMAND));
     }
 
     LoggingService(Parts parts) {
         this.syslog = new SyslogWriter(parts.syslogCommand(), parts.clock(), parts.stderr());
         this.mainLog = new MainLog(parts.settings(), new MainLogFormat(parts.clock().getZone()), parts.clock(),
-                parts.stdout(), parts.stderr(), syslog);
+                parts.nanos(), parts.stdout(), parts.stderr(), syslog);
         this.files = mainLog.files();
         this.childOutput = new ChildOutput(files, syslog);
         mainLog.loadSettings();

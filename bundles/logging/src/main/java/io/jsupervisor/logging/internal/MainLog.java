@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -25,15 +26,21 @@ import java.util.function.Supplier;
 final class MainLog {
     private final Supplier<MainLogSettings> settingsSource;
     private final MainLogFormat format;
+    /** Asking the daemon costs a round trip to its engine thread: at most this often. */
+    private static final long REFRESH_NANOS = 100_000_000L;
+
     private final Clock clock;
+    private final LongSupplier nanos;
+    private long lastRefresh;
     private final OutputStream stdout;
     private final PrintStream stderr;
     private final SyslogWriter syslog;
     private final LogFiles files;
     private volatile MainLogSettings settings;
 
-    MainLog(Supplier<MainLogSettings> settingsSource, MainLogFormat format, Clock clock, OutputStream stdout,
-            PrintStream stderr, SyslogWriter syslog) {
+    MainLog(Supplier<MainLogSettings> settingsSource, MainLogFormat format, Clock clock, LongSupplier nanos,
+            OutputStream stdout, PrintStream stderr, SyslogWriter syslog) {
+        this.nanos = nanos;
         this.settingsSource = settingsSource;
         this.format = format;
         this.clock = clock;
@@ -102,9 +109,17 @@ final class MainLog {
         }
     }
 
-    /** Reads the settings again (a restart may change them); keeps the last ones if the daemon cannot answer. */
+    /**
+     * Reads the settings again (a restart may change them), at most every 100 ms; keeps the last ones if
+     * the daemon cannot answer. Only the main log's delivery thread (and activation) calls this.
+     */
     private MainLogSettings refreshSettings() {
         MainLogSettings previous = settings;
+        long time = nanos.getAsLong();
+        if (previous != null && time - lastRefresh < REFRESH_NANOS) {
+            return previous;
+        }
+        lastRefresh = time;
         MainLogSettings now;
         try {
             now = settingsSource.get();

@@ -26,6 +26,8 @@ final class Harness {
     final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     final LoggingService service;
     private final AtomicLong sequence = new AtomicLong();
+    /** Each reading is a second later, so the main log settings are asked for at every record. */
+    private final AtomicLong nanos = new AtomicLong();
 
     Harness(Path dir) {
         this(dir, LogLevel.INFO, List.of("false"));
@@ -38,7 +40,8 @@ final class Harness {
 
     Harness(Path mainLog, Supplier<MainLogSettings> settings, List<String> syslogCommand) {
         this.mainLog = mainLog;
-        this.service = new LoggingService(new Parts(settings, Clock.fixed(NOW, ZoneOffset.UTC), stdout,
+        this.service = new LoggingService(new Parts(settings, Clock.fixed(NOW, ZoneOffset.UTC),
+                () -> nanos.addAndGet(1_000_000_000L), stdout,
                 new PrintStream(stderr, true, StandardCharsets.UTF_8), syslogCommand));
     }
 

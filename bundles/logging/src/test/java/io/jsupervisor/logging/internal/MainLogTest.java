@@ -144,4 +144,26 @@ class MainLogTest {
         h.service.log(record(LogLevel.INFO, "first"));
         assertEquals("2026-11-24 10:11:12,345 INFO first\n", text(main));
     }
+
+    @Test
+    void theDaemonIsAskedForSettingsAtMostEveryHundredMilliseconds() throws IOException {
+        Path main = dir.resolve("m.log");
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        LoggingService service = new LoggingService(new Parts(() -> {
+            asked.incrementAndGet();
+            return new MainLogSettings(spec(main, 0, 0), false, LogLevel.INFO);
+        }, java.time.Clock.fixed(Harness.NOW, java.time.ZoneOffset.UTC), nanos::get,
+                new java.io.ByteArrayOutputStream(), System.err, List.of("false")));
+        assertEquals(1, asked.get(), "asked once at activation");
+        for (int i = 0; i < 10; i++) {
+            nanos.addAndGet(5_000_000L);
+            service.log(record(LogLevel.INFO, "r" + i));
+        }
+        assertEquals(1, asked.get());
+        nanos.addAndGet(60_000_000L);
+        service.log(record(LogLevel.INFO, "later"));
+        assertEquals(2, asked.get());
+        assertEquals(11, text(main).lines().count());
+    }
 }
