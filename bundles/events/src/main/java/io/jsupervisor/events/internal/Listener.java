@@ -8,6 +8,11 @@ final class Listener {
     final String namespec;
     final ListenerProtocol protocol = new ListenerProtocol();
     ProcessState processState;
+    /**
+     * A process of this listener runs (since its STARTING event, until its exit). Output that comes
+     * while none runs is the tail of a dead process's: it must not reach the next process's protocol.
+     */
+    boolean alive;
     /** The event written to it and not yet answered, or {@code null}. */
     PooledEvent inFlight;
 
@@ -15,6 +20,8 @@ final class Listener {
         this.name = name;
         this.namespec = group.equals(name) ? name : group + ":" + name;
         this.processState = processState;
+        this.alive = processState == ProcessState.STARTING || processState == ProcessState.RUNNING
+                || processState == ProcessState.STOPPING;
     }
 
     /** The reference only writes to a listener whose process is RUNNING and which said READY. */

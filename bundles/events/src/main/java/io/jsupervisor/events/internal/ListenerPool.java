@@ -81,6 +81,10 @@ final class ListenerPool {
         if (listener == null) {
             return;
         }
+        if (!listener.alive) {
+            log.debug(listener.name + ": ignoring output of an exited process");
+            return;
+        }
         PooledEvent rejected = null;
         for (ProtocolOutcome outcome : listener.protocol.feed(data)) {
             if (outcome instanceof ProtocolOutcome.Transition t) {
@@ -102,8 +106,9 @@ final class ListenerPool {
     }
 
     /**
-     * A listener's process changed state. When it died, its next process starts ACKNOWLEDGED and the
-     * event it held goes back to the head of the queue, for another listener.
+     * A listener's process changed state. A new process starts ACKNOWLEDGED (the reference makes a new
+     * dispatcher at spawn). When a process dies, the event it held goes back to the head of the queue,
+     * for another listener.
      */
     void processState(String process, ProcessState state) {
         Listener listener = listeners.get(process);
@@ -111,12 +116,21 @@ final class ListenerPool {
             return;
         }
         listener.processState = state;
-        if (state == ProcessState.STOPPED || state == ProcessState.EXITED || state == ProcessState.BACKOFF) {
-            listener.protocol.reset();
-            PooledEvent held = listener.inFlight;
-            listener.inFlight = null;
-            if (held != null) {
-                rebuffer(held, true);
+        switch (state) {
+            case STARTING -> {
+                listener.alive = true;
+                listener.protocol.reset();
+            }
+            case STOPPED, EXITED, BACKOFF, FATAL -> {
+                listener.alive = false;
+                listener.protocol.reset();
+                PooledEvent held = listener.inFlight;
+                listener.inFlight = null;
+                if (held != null) {
+                    rebuffer(held, true);
+                }
+            }
+            default -> {
             }
         }
     }

@@ -35,10 +35,10 @@ class DispatchToRealListenersTest {
         return core;
     }
 
-    /** Spawns a listener as the core would, up to STARTING, and waits until it said READY. */
+    /** Spawns a listener as the core does (STARTING, then the process) and waits until it said READY. */
     private String spawn(String process, String mode) throws Exception {
-        String namespec = core.listeners.start("lst", process, mode);
         core.emit(Events.state("lst", process, STOPPED, STARTING));
+        String namespec = core.listeners.start("lst", process, mode);
         Await.until(process + " READY", () -> core.listenerState("lst", process) == ListenerState.READY,
                 () -> core.listenerState("lst", process));
         return namespec;
@@ -147,8 +147,8 @@ class DispatchToRealListenersTest {
     @Test
     void listenerThatBreaksTheProtocolIsUnknownAndGetsNothing() throws Exception {
         core(10, "lst");
-        core.listeners.start("lst", "lst", "garbage");
         core.emit(Events.state("lst", "lst", STOPPED, STARTING));
+        core.listeners.start("lst", "lst", "garbage");
         Await.until("UNKNOWN", () -> core.listenerState("lst", "lst") == ListenerState.UNKNOWN);
         running("lst");
         core.emit(Events.remote("t", "x"));

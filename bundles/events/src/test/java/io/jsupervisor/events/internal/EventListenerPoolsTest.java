@@ -59,8 +59,8 @@ class EventListenerPoolsTest {
         pools.onEvent(Events.groupAdded("lst"));
         // stderr is not the protocol: if it were read as such, this would put the listener in UNKNOWN
         chunk("lst", "lst", LogChannel.STDERR, "garbage on stderr\n".getBytes(StandardCharsets.UTF_8));
-        listeners.start("lst", "lst", "ok");
         pools.onEvent(Events.state("lst", "lst", STOPPED, STARTING));
+        listeners.start("lst", "lst", "ok");
         pools.onEvent(Events.state("lst", "lst", STARTING, RUNNING));
 
         assertEquals(List.of(

@@ -112,4 +112,23 @@ class PoolRoutingTest {
     void supervisorStateEventsHaveAnEmptyPayload() {
         assertTrue(Events.supervisor(EventType.SUPERVISOR_STATE_CHANGE_RUNNING).payload().isEmpty());
     }
+
+    @Test
+    void outputArrivingAfterAListenerDiedNeverReachesItsNextProcess() {
+        PoolRegistry registry = registry();
+        registry.addExisting(List.of(pool("lst", 10, EventType.TICK)), (g, p) -> ProcessState.RUNNING);
+        registry.output("lst", "lst", bytes("READY\n"));
+        registry.event(Events.state("lst", "lst", ProcessState.RUNNING, ProcessState.EXITED));
+        // the dead process's last answer, delivered late: fed to the next process's protocol it would
+        // make it UNKNOWN for ever
+        registry.output("lst", "lst", bytes("RESULT 2\nOK"));
+        registry.event(Events.state("lst", "lst", ProcessState.EXITED, ProcessState.STARTING));
+        assertEquals(ListenerState.ACKNOWLEDGED, registry.listenerState("lst", "lst"));
+        registry.output("lst", "lst", bytes("READY\n"));
+        assertEquals(ListenerState.READY, registry.listenerState("lst", "lst"));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
 }
