@@ -1,8 +1,9 @@
 """Dumps how Supervisor 4.2.5 reads a supervisord.conf, one "key<TAB>json" line per setting.
 
-Usage: python3 dump_config.py CONFIG_FILE
-Runs ServerOptions.realize(['-c', CONFIG_FILE]) in the current directory and environment. The first
-line is "OK" or "ERROR<TAB>json message". The JUnit test renders our parse in the same format.
+Usage: python3 dump_config.py CONFIG_FILE...
+Prints "host_node_name<TAB>json", then per file "===<TAB>path" and the result of
+ServerOptions.realize(['-c', path]) in the current directory and environment: "OK" and the settings, or
+"ERROR<TAB>json message". The JUnit test renders our parse in the same format.
 """
 import json
 import os
@@ -128,17 +129,27 @@ def dump(opts):
         out('message', ['INFO', m])
 
 
-def main():
-    out('host_node_name', platform.node())
+def dump_one(path):
     opts = ServerOptions()
     opts.usage = refuse
     try:
-        opts.realize(args=['-c', sys.argv[1]])
+        opts.realize(args=['-c', path])
     except Refused as e:
         print('ERROR\t%s' % json.dumps(str(e), ensure_ascii=False))
         return
     print('OK')
     dump(opts)
+
+
+def main():
+    out('host_node_name', platform.node())
+    for path in sys.argv[1:]:
+        # one interpreter for many files: start-up is the slow part
+        print('===\t%s' % path)
+        try:
+            dump_one(path)
+        except Exception as e:
+            print('CRASH\t%s' % json.dumps(repr(e), ensure_ascii=False))
 
 
 if __name__ == '__main__':
