@@ -6,11 +6,16 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * The open log files, by path as given (never normalized). Each file has its own lock, so writes,
  * rotation, reads and clears of one file never interleave, while different files do not wait on each
  * other. Write failures never escape: the bytes are dropped, counted and reported once.
+ *
+ * <p>Files not written for {@link #IDLE_NANOS} are closed (the next write reopens them), so files of
+ * removed groups, whose AUTO names change at every add, do not hold descriptors forever.
  */
 final class LogFiles {
     /** Callback run under a file's lock. */
@@ -18,10 +23,14 @@ final class LogFiles {
         T run() throws IOException;
     }
 
+    static final long IDLE_NANOS = 5 * 60_000_000_000L;
+    private static final long SWEEP_EVERY_NANOS = 60_000_000_000L;
+
     private static final class Slot {
         final LogFile file;
         boolean failing;
         long dropped;
+        long lastUse;
 
         Slot(Path path) {
             file = new LogFile(path);
@@ -30,16 +39,22 @@ final class LogFiles {
 
     private final Map<Path, Slot> slots = new ConcurrentHashMap<>();
     private final WriteTrouble trouble;
+    private final LongSupplier nanos;
+    private final AtomicLong nextSweep;
     private volatile boolean closed;
 
-    LogFiles(WriteTrouble trouble) {
+    LogFiles(WriteTrouble trouble, LongSupplier nanos) {
         this.trouble = trouble;
+        this.nanos = nanos;
+        this.nextSweep = new AtomicLong(nanos.getAsLong() + SWEEP_EVERY_NANOS);
     }
 
     /** Appends {@code data} to the file and rotates it as its spec says. */
     void write(LogFileSpec spec, byte[] data) {
         Slot slot = slot(spec.path());
+        long now = nanos.getAsLong();
         synchronized (slot) {
+            slot.lastUse = now;
             slot.file.rule(spec.maxbytes(), spec.backups());
             ByteBuffer buffer = ByteBuffer.wrap(data);
             try {
@@ -50,6 +65,7 @@ final class LogFiles {
             }
             closeIfShutDown(slot);
         }
+        sweepIfDue(now);
     }
 
     /** Creates the file if missing (the reference creates AUTO logs when a group is added). */
@@ -122,6 +138,21 @@ final class LogFiles {
         for (Slot slot : slots.values()) {
             synchronized (slot) {
                 slot.file.close();
+            }
+        }
+    }
+
+    /** Closes idle files; run by one writer at a time, outside its own file's lock. */
+    private void sweepIfDue(long now) {
+        long due = nextSweep.get();
+        if (now - due < 0 || !nextSweep.compareAndSet(due, now + SWEEP_EVERY_NANOS)) {
+            return;
+        }
+        for (Slot slot : slots.values()) {
+            synchronized (slot) {
+                if (slot.file.isOpen() && now - slot.lastUse >= IDLE_NANOS) {
+                    slot.file.close();
+                }
             }
         }
     }

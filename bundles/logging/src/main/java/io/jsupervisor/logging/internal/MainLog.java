@@ -47,7 +47,7 @@ final class MainLog {
         this.stdout = stdout;
         this.stderr = stderr;
         this.syslog = syslog;
-        this.files = new LogFiles(new TroubleLines());
+        this.files = new LogFiles(new TroubleLines(), nanos);
     }
 
     /** Learns the settings before the first record, so early write failures are reported in the right place. */

@@ -193,4 +193,30 @@ class ChildLogFilesTest {
         assertEquals("", h.mainLogText());
         h.service.deactivate();
     }
+
+    @Test
+    void filesIdleForFiveMinutesAreClosedAndReopenedByTheNextWrite() throws IOException {
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        LogFiles files = new LogFiles(new WriteTrouble() {
+            @Override
+            public void failed(Path file, IOException cause) {
+                throw new AssertionError(cause);
+            }
+
+            @Override
+            public void recovered(Path file, long droppedBytes) {
+            }
+        }, nanos::get);
+        Path idle = dir.resolve("idle.log");
+        Path busy = dir.resolve("busy.log");
+        files.write(spec(idle, 0, 0), "one".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        nanos.addAndGet(LogFiles.IDLE_NANOS + 1);
+        files.write(spec(busy, 0, 0), "x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.move(idle, dir.resolve("idle.log.old"));
+        files.write(spec(idle, 0, 0), "two".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("two", text(idle), "the idle file was closed, so the write reopened the path");
+        Files.move(busy, dir.resolve("busy.log.old"));
+        files.write(spec(busy, 0, 0), "y".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("xy", text(dir.resolve("busy.log.old")), "a recently used file stays open");
+    }
 }
