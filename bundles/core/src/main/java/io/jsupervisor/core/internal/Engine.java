@@ -331,11 +331,24 @@ public final class Engine implements AutoCloseable {
         lastParsed = config;
         targets = new OutputPump.Targets(output, events, log, config.supervisord().stripAnsi());
         log.setLevel(config.supervisord().loglevel());
+        // the reference's order: parse criticals (the root warning last), then warnings, then infos
+        for (ConfigMessage m : config.messages()) {
+            if (m.level() == io.jsupervisor.config.LogLevel.CRITICAL) {
+                log.log(m.level(), m.text());
+            }
+        }
         if (config.supervisord().user() == null && Spawner.ownUid() == 0) {
             log.critical(ROOT_WARNING);
         }
         for (ConfigMessage m : config.messages()) {
-            log.log(m.level(), m.text());
+            if (m.level() != io.jsupervisor.config.LogLevel.CRITICAL && m.level().passes(io.jsupervisor.config.LogLevel.WARN)) {
+                log.log(m.level(), m.text());
+            }
+        }
+        for (ConfigMessage m : config.messages()) {
+            if (!m.level().passes(io.jsupervisor.config.LogLevel.WARN)) {
+                log.log(m.level(), m.text());
+            }
         }
         if (!config.supervisord().nocleanup()) {
             AutoLogs.cleanup(config.supervisord().childlogdir(), config.supervisord().identifier())

@@ -75,22 +75,24 @@ final class FanOut<T> {
         return (int) (nextSeq - headSeq);
     }
 
-    /** Starts delivering to {@code consumer} from the oldest retained item. */
-    synchronized Object subscribe(Consumer<T> consumer, String threadName) {
+    /**
+     * Starts delivering to {@code consumer} from the oldest retained item.
+     *
+     * @return what ends this subscription; items it has not taken stay for the others (or the next)
+     */
+    synchronized Runnable subscribe(Consumer<T> consumer, String threadName) {
         Subscriber s = new Subscriber(consumer, headSeq);
         subscribers.add(s);
         Thread t = new Thread(null, s::run, name + "-" + threadName, 256 * 1024);
         t.setDaemon(true);
         s.thread = t;
         t.start();
-        return s;
+        return () -> unsubscribe(s);
     }
 
-    /** Stops delivering to a subscriber; items it has not taken stay for the others (or the next). */
-    void unsubscribe(Object handle) {
+    private void unsubscribe(Subscriber s) {
         Thread t;
         synchronized (this) {
-            Subscriber s = (Subscriber) handle;
             if (!subscribers.remove(s)) {
                 return;
             }

@@ -113,6 +113,9 @@ final class OutputPump implements Runnable {
             return;
         }
         if (capturing) {
+            // captured bytes stay out of the log file, but still reach the main log (debug) and
+            // PROCESS_LOG events, as the reference's capture log does (observed)
+            announce(targets.stripAnsi() ? AnsiStripper.strip(part) : part);
             captured.write(part, 0, part.length);
             int over = captured.size() - (int) Math.min(Integer.MAX_VALUE, settings.captureMaxbytes());
             if (over > 0) {
@@ -143,6 +146,14 @@ final class OutputPump implements Runnable {
             return;
         }
         targets.output().write(group, process, channel, logFile, data);
+        announce(data);
+    }
+
+    /** The main log copy at debug and the PROCESS_LOG event of output. */
+    private void announce(byte[] data) {
+        if (data.length == 0) {
+            return;
+        }
         MainLog log = targets.mainLog();
         if (log.enabled(io.jsupervisor.config.LogLevel.DEBUG)) {
             log.debug("'" + process + "' " + channel.label() + " output:\n" + text(data));

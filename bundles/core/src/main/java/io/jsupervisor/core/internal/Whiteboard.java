@@ -14,7 +14,7 @@ final class Whiteboard<S, T> {
     private final FanOut<T> fanOut;
     private final BiConsumer<S, T> deliver;
     private final String kind;
-    private final Map<S, Object> handles = new IdentityHashMap<>();
+    private final Map<S, Runnable> handles = new IdentityHashMap<>();
 
     Whiteboard(String kind, long maxWeight, ToLongFunction<T> weigher, FanOut.DropListener onDrop,
                boolean retainWithoutServices, BiConsumer<S, T> deliver) {
@@ -35,9 +35,9 @@ final class Whiteboard<S, T> {
     }
 
     synchronized void remove(S service) {
-        Object h = handles.remove(service);
-        if (h != null) {
-            fanOut.unsubscribe(h);
+        Runnable unsubscribe = handles.remove(service);
+        if (unsubscribe != null) {
+            unsubscribe.run();
         }
     }
 

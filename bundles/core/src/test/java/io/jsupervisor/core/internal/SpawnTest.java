@@ -39,6 +39,17 @@ class SpawnTest {
     }
 
     @Test
+    void userSwitchesUidGidAndGroups() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Spawner.ownUid() == 0, "needs root");
+        try (Harness h = new Harness(config(dir, program(once("who", "id -u; id -g; echo $HOME").uid(65534))))) {
+            h.awaitState("who", ProcessState.EXITED, 5);
+            h.await("output", Duration.ofSeconds(5), () -> h.output("who", LogChannel.STDOUT).split("\n").length == 3);
+            assertEquals("65534\n" + Spawner.primaryGid(65534) + "\n" + System.getenv("HOME") + "\n",
+                    h.output("who", LogChannel.STDOUT));
+        }
+    }
+
+    @Test
     void directoryApplied() {
         try (Harness h = new Harness(config(dir, program(once("wd", "pwd").directory(dir.toString()))))) {
             h.awaitState("wd", ProcessState.EXITED, 5);

@@ -64,6 +64,7 @@ final class Specs {
         Proc env(String k, String v) { environment.put(k, v); return this; }
         Proc directory(String d) { directory = d; return this; }
         Proc umask(int u) { umask = u; return this; }
+        Proc uid(int u) { uid = u; return this; }
 
         ProcessSpec build() {
             return new ProcessSpec(name, name, group, 0, command, priority, autostart, startsecs, startretries,
