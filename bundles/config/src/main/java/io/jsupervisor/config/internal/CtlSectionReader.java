@@ -1,6 +1,7 @@
 package io.jsupervisor.config.internal;
 
 import io.jsupervisor.config.CtlSpec;
+import java.util.Map;
 
 /**
  * {@code [supervisorctl]}, as supervisorctl reads it. The daemon never reads it, so a fault here is a
@@ -14,20 +15,24 @@ final class CtlSectionReader {
         if (!state.ini.hasSection("supervisorctl")) {
             return null;
         }
-        SectionOptions opts = state.options("supervisorctl");
         try {
-            String serverurl = opts.get("serverurl", "http://localhost:9001", state.hereNames());
-            if (serverurl.startsWith("unix://")) {
-                serverurl = "unix://" + state.paths.normalize(serverurl.substring(7));
-            }
-            String history = opts.get("history_file", null, state.hereNames());
-            history = history == null || history.isEmpty() ? null : state.paths.normalize(history);
-            return new CtlSpec(serverurl, opts.get("username", null, java.util.Map.of()),
-                    opts.get("password", null, java.util.Map.of()), opts.get("prompt", "supervisor", java.util.Map.of()),
-                    history);
+            return readStrictly(state);
         } catch (Refusal r) {
-            state.warn(r.at("supervisorctl", null, opts.file()).toConfigException().getMessage());
+            state.warn(r.toConfigException().getMessage());
             return null;
         }
+    }
+
+    /** The section's values; a bad expansion is refused, as supervisorctl refuses it. */
+    static CtlSpec readStrictly(ReadState state) {
+        SectionOptions opts = state.options("supervisorctl");
+        String serverurl = opts.get("serverurl", "http://localhost:9001", state.hereNames());
+        if (serverurl.startsWith("unix://")) {
+            serverurl = "unix://" + state.paths.normalize(serverurl.substring(7));
+        }
+        String history = opts.get("history_file", null, state.hereNames());
+        history = history == null || history.isEmpty() ? null : state.paths.normalize(history);
+        return new CtlSpec(serverurl, opts.get("username", null, Map.of()), opts.get("password", null, Map.of()),
+                opts.get("prompt", "supervisor", Map.of()), history);
     }
 }
