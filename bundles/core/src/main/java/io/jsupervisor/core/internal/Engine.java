@@ -38,11 +38,13 @@ import java.util.concurrent.TimeoutException;
  * the reference's main loop: ordered shutdown step, every group's {@code transition()}, waiting RPC
  * replies, TICK events. Timers only schedule extra passes, so time-based moves happen on time.
  *
- * <p>Cost per child (for docs/ARCHITECTURE.md): two reader threads (one with redirect_stderr), each
- * with a 256 KiB stack reservation and an 8 KiB read buffer; one JDK process-reaper wait (a shared
- * pool thread while the child lives); three pipe fds in the daemon (stdin, stdout, stderr; two with
- * redirect_stderr); each spawn and each signal execs a short helper (setpriv/setsid exec in place; a
- * signal runs /usr/bin/kill, about 1-2 ms). Output is held in one shared 64 MiB bound, not per child.
+ * <p>Cost per child (for docs/ARCHITECTURE.md): three threads while it runs - two pipe readers (one
+ * with redirect_stderr), each with a 256 KiB stack reservation and an 8 KiB read buffer, plus the JDK's
+ * process-reaper thread blocked in waitpid for that child; three pipe fds in the daemon (stdin, stdout,
+ * stderr; two with redirect_stderr). A spawn execs setpriv then setsid in place (plus sh for umask or a
+ * failed chdir/setuid), about 5-10 ms of engine time. TERM/KILL to a pid use the JDK's own kill();
+ * other signals and group signals run /usr/bin/kill (about 2 ms). Buffered output is bounded by one
+ * shared 64 MiB limit (not per child); the main log by 8 MiB; events by 16 MiB.
  */
 public final class Engine implements AutoCloseable {
     /** Re-reads the configuration file (restart, reloadConfig). */

@@ -94,6 +94,15 @@ final class Spawner {
         if (!process.isAlive()) {
             return null;
         }
+        if (!group && (sig == 15 || sig == 9)) {
+            // the JDK sends exactly these two itself: no helper process needed
+            if (sig == 15) {
+                process.destroy();
+            } else {
+                process.destroyForcibly();
+            }
+            return null;
+        }
         long pid = process.pid();
         List<String> argv = group
                 ? List.of(KILL, "-s", Integer.toString(sig), "--", "-" + pid)
