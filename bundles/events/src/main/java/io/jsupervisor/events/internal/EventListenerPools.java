@@ -47,18 +47,19 @@ public final class EventListenerPools implements SupervisorEventListener, Output
     public EventListenerPools(@Reference(name = "manager") ProcessManager manager) {
         this.manager = manager;
         this.registry = new PoolRegistry(this::definitionOf, new LoggerPoolLog(() -> logger));
+        identifier(); // remembered now, in case the first event comes while the daemon refuses queries
         addRunningPools();
         registry.dispatch(this::writeStdin, this::identifier);
     }
 
     @Override
     public void onEvent(SupervisorEvent event) {
-        registry.event(event);
-        registry.dispatch(this::writeStdin, this::identifier);
         EventAdmin admin = eventAdmin;
         if (admin != null) {
-            admin.postEvent(EventAdminMessages.toOsgiEvent(event));
+            admin.postEvent(EventAdminMessages.toOsgiEvent(event)); // asynchronous: never waits for handlers
         }
+        registry.event(event);
+        registry.dispatch(this::writeStdin, this::identifier);
     }
 
     @Override
@@ -66,8 +67,9 @@ public final class EventListenerPools implements SupervisorEventListener, Output
         if (chunk.channel() != LogChannel.STDOUT) {
             return;
         }
-        registry.output(chunk.group(), chunk.process(), chunk.data());
-        registry.dispatch(this::writeStdin, this::identifier);
+        if (registry.output(chunk.group(), chunk.process(), chunk.data())) {
+            registry.dispatch(this::writeStdin, this::identifier);
+        }
     }
 
     /** The reference's EPIPE: whatever stops the write means "try another listener". */

@@ -66,12 +66,14 @@ final class PoolRegistry {
         followListenerStates(event);
     }
 
-    /** A listener's stdout bytes. */
-    synchronized void output(String group, String process, byte[] data) {
+    /** A child's stdout bytes; false when the child is not in a pool (most are not). */
+    synchronized boolean output(String group, String process, byte[] data) {
         ListenerPool pool = pools.get(group);
-        if (pool != null) {
-            pool.output(process, data);
+        if (pool == null) {
+            return false;
         }
+        pool.output(process, data);
+        return true;
     }
 
     /** Hands queued events to ready listeners, in every pool. */
