@@ -10,7 +10,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPat
 
 /**
  * Guards every path of the default servlet context (RPC, log tails and any other bundle's pages, such
- * as the web UI) with the credentials of the server section the request came through. Ranked first
+ * as the web UI) with the first [inet_http_server] section's credentials. Ranked first
  * so it runs before other filters.
  */
 @Component(service = Filter.class, property = "service.ranking:Integer=1000000")
@@ -19,6 +19,6 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPat
 public class BasicAuthComponent extends BasicAuthFilter {
     @Activate
     public BasicAuthComponent(@Reference ProcessManager pm) {
-        super(new ServerCredentials(pm::configuration));
+        super(ServerCredentials.inet(pm::configuration));
     }
 }

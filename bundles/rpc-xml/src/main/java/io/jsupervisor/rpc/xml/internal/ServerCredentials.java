@@ -7,30 +7,33 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Picks the credentials of the server section a request came in through: the first
- * {@code [unix_http_server]} for requests on the unix socket (no local TCP port), else the first
- * {@code [inet_http_server]}. Reads the running configuration at every request, so a restart with
- * new credentials applies at once.
+ * The credentials of one kind of server section: the first {@code [inet_http_server]} (the servlet
+ * whiteboard's server) or the first {@code [unix_http_server]} (our unix-socket server). Reads the
+ * running configuration at every request, so new credentials apply after a restart.
  */
 final class ServerCredentials implements Function<HttpServletRequest, Optional<Credentials>> {
     private final Supplier<SupervisorConfig> config;
+    private final Function<SupervisorConfig, Optional<Credentials>> pick;
 
-    ServerCredentials(Supplier<SupervisorConfig> config) {
+    private ServerCredentials(Supplier<SupervisorConfig> config, Function<SupervisorConfig, Optional<Credentials>> pick) {
         this.config = config;
+        this.pick = pick;
+    }
+
+    static ServerCredentials inet(Supplier<SupervisorConfig> config) {
+        return new ServerCredentials(config, c -> c.inetHttpServers().stream().findFirst()
+                .flatMap(s -> of(s.username(), s.password())));
+    }
+
+    static ServerCredentials unix(Supplier<SupervisorConfig> config) {
+        return new ServerCredentials(config, c -> c.unixHttpServers().stream().findFirst()
+                .flatMap(s -> of(s.username(), s.password())));
     }
 
     @Override
     public Optional<Credentials> apply(HttpServletRequest request) {
         SupervisorConfig c = config.get();
-        if (c == null) {
-            return Optional.empty();
-        }
-        if (request.getLocalPort() <= 0) {
-            return c.unixHttpServers().stream().findFirst()
-                    .flatMap(u -> of(u.username(), u.password()));
-        }
-        return c.inetHttpServers().stream().findFirst()
-                .flatMap(i -> of(i.username(), i.password()));
+        return c == null ? Optional.empty() : pick.apply(c);
     }
 
     private static Optional<Credentials> of(String username, String password) {

@@ -25,7 +25,7 @@ class BasicAuthTest {
                 List.of(new InetHttpServerSpec("inet_http_server", "127.0.0.1", 9001, username, password)),
                 List.of(), null, List.of(), List.of(), List.of());
         server = new TestServer()
-                .filter(new BasicAuthFilter(new ServerCredentials(pm::configuration)))
+                .filter(new BasicAuthFilter(ServerCredentials.inet(pm::configuration)))
                 .servlet(new RpcServlet(new MethodTable(pm).dispatcher(), () -> 1 << 20), "/RPC2", "/RPC2/*")
                 .servlet(new LogTailServlet(pm, false), "/logtail/*")
                 .start();
