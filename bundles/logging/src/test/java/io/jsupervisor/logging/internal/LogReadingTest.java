@@ -106,4 +106,31 @@ class LogReadingTest {
         assertTail("abcdef", 6, false, h.service.tail(f, 3, 100));
         assertTail("ef", 6, true, h.service.tail(f, 3, 2));
     }
+
+    @Test
+    void readsDuringRotatingWritesNeverSeeAHalfDoneWriteOrAMissingFile() throws Exception {
+        LogFileSpec f = spec(dir.resolve("busy.log"), 100, 1);
+        h.write(f, "0123456789");
+        java.util.concurrent.atomic.AtomicReference<Throwable> problem = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < 3000; i++) {
+                h.write(f, "0123456789");
+            }
+        });
+        writer.start();
+        while (writer.isAlive()) {
+            try {
+                byte[] all = h.service.read(f, 0, 0);
+                if (all.length % 10 != 0 || all.length >= 100) {
+                    problem.compareAndSet(null, new AssertionError("read " + all.length + " bytes"));
+                }
+            } catch (IOException e) {
+                problem.compareAndSet(null, e);
+            }
+        }
+        writer.join();
+        if (problem.get() != null) {
+            throw new AssertionError(problem.get());
+        }
+    }
 }
