@@ -51,6 +51,9 @@ final class SectionOptions {
 
     /** Expands {@code value} as option {@code option} of this section (label {@code section.option}). */
     String expand(String option, String value, Map<String, Object> names) {
+        if (value.indexOf('%') < 0) {
+            return value; // nothing to expand: skip building the names (1,000 programs stay cheap)
+        }
         Map<String, Object> all = new LinkedHashMap<>(parserNames);
         all.putAll(names);
         return at(option, () -> PercentFormat.expand(value, all, section + "." + option));
