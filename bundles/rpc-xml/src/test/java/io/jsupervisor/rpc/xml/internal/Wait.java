@@ -2,6 +2,7 @@ package io.jsupervisor.rpc.xml.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /** Bounded polling for a condition, instead of sleeping. */
@@ -10,13 +11,12 @@ final class Wait {
     }
 
     static void until(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 10 s");
+                throw new AssertionError("condition not met within 30 s");
             }
-            Thread.onSpinWait();
-            Thread.yield();
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos()); // poll interval, not a fixed wait
         }
     }
 }
