@@ -157,12 +157,15 @@ public final class SupervisordComponent {
         }
 
         void install() {
-            for (String name : List.of("TERM", "INT", "HUP", "USR2")) {
+            for (String name : List.of("TERM", "INT", "QUIT", "HUP", "USR2")) {
                 try {
                     sun.misc.Signal sig = new sun.misc.Signal(name);
                     previous.put(name, sun.misc.Signal.handle(sig, s -> handle(name)));
                 } catch (IllegalArgumentException | LinkageError e) {
-                    engine.log.warn("could not install a handler for SIG" + name + ": " + e);
+                    // QUIT stays the JVM's thread dump unless it runs with -Xrs
+                    engine.log.log(name.equals("QUIT") ? io.jsupervisor.config.LogLevel.BLATHER
+                            : io.jsupervisor.config.LogLevel.WARN,
+                            "could not install a handler for SIG" + name + ": " + e);
                 }
             }
         }

@@ -28,8 +28,8 @@ class EventsTest {
         try (Harness h = new Harness(config(dir, program(proc("a", "sleep 1").autostart(false))))) {
             h.await("running", Duration.ofSeconds(5),
                     () -> !h.events(EventType.SUPERVISOR_STATE_CHANGE_RUNNING).isEmpty());
-            assertEquals("groupname:a\n", h.events(EventType.PROCESS_GROUP_ADDED).get(0).payload());
-            assertEquals("", h.events(EventType.SUPERVISOR_STATE_CHANGE_RUNNING).get(0).payload());
+            assertEquals("groupname:a\n", h.firstEvent(EventType.PROCESS_GROUP_ADDED).payload());
+            assertEquals("", h.firstEvent(EventType.SUPERVISOR_STATE_CHANGE_RUNNING).payload());
             assertEquals(EventType.PROCESS_GROUP_ADDED, h.events.get(0).type());
         }
     }
@@ -40,7 +40,7 @@ class EventsTest {
         try (Harness h = new Harness(config(dir, program(proc("talk", sh("echo hello; sleep 0.2")).startsecs(0)
                 .autorestart(AutoRestart.FALSE).stdout(events))))) {
             h.await("log event", Duration.ofSeconds(5), () -> !h.events(EventType.PROCESS_LOG_STDOUT).isEmpty());
-            SupervisorEvent e = h.events(EventType.PROCESS_LOG_STDOUT).get(0);
+            SupervisorEvent e = h.firstEvent(EventType.PROCESS_LOG_STDOUT);
             assertEquals("talk", e.headers().get("processname"));
             assertEquals("stdout", e.headers().get("channel"));
             assertTrue(e.payload().endsWith(" channel:stdout\nhello\n"), e.payload());
@@ -56,7 +56,7 @@ class EventsTest {
                 .autorestart(AutoRestart.FALSE).stdout(capture))))) {
             h.await("communication", Duration.ofSeconds(5),
                     () -> !h.events(EventType.PROCESS_COMMUNICATION_STDOUT).isEmpty());
-            SupervisorEvent e = h.events(EventType.PROCESS_COMMUNICATION_STDOUT).get(0);
+            SupervisorEvent e = h.firstEvent(EventType.PROCESS_COMMUNICATION_STDOUT);
             assertTrue(e.payload().startsWith("processname:cap groupname:cap pid:"));
             assertEquals("secret", e.body());
             h.awaitState("cap", ProcessState.EXITED, 5);
@@ -69,7 +69,7 @@ class EventsTest {
     void tickEventsOnFiveSecondBoundaries() {
         try (Harness h = new Harness(config(dir))) {
             h.await("TICK_5", Duration.ofSeconds(8), () -> !h.events(EventType.TICK_5).isEmpty());
-            long when = Long.parseLong(h.events(EventType.TICK_5).get(0).headers().get("when"));
+            long when = Long.parseLong(h.firstEvent(EventType.TICK_5).headers().get("when"));
             assertEquals(0, when % 5);
             assertTrue(Math.abs(System.currentTimeMillis() / 1000 - when) < 5);
         }

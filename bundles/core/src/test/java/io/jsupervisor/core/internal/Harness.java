@@ -96,6 +96,12 @@ final class Harness implements AutoCloseable {
         return b.toString(StandardCharsets.UTF_8);
     }
 
+    /** The first event of a type, waiting for it (events are delivered on their own thread). */
+    SupervisorEvent firstEvent(io.jsupervisor.api.EventType type) {
+        await("event " + type, Duration.ofSeconds(10), () -> !events(type).isEmpty());
+        return events(type).get(0);
+    }
+
     List<SupervisorEvent> events(io.jsupervisor.api.EventType type) {
         List<SupervisorEvent> l = new ArrayList<>();
         for (SupervisorEvent e : events) {

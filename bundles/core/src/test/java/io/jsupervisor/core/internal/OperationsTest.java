@@ -125,6 +125,7 @@ class OperationsTest {
                     .collect(Collectors.toList());
             assertEquals(List.of("stopped: late (terminated by SIGTERM)", "stopped: early (terminated by SIGTERM)"),
                     stops);
+            h.firstEvent(EventType.SUPERVISOR_STATE_CHANGE_STOPPING);
             assertEquals(1, h.events(EventType.SUPERVISOR_STATE_CHANGE_STOPPING).size());
             assertEquals(SupervisorState.SHUTDOWN, h.pm.state());
             assertEquals(Fault.SHUTDOWN_STATE, fault(() -> h.pm.allProcessInfo()).fault());
@@ -141,12 +142,13 @@ class OperationsTest {
             assertEquals("ALREADY_ADDED: svc", fault(() -> h.pm.addProcessGroup("svc")).getMessage());
             h.pm.stopProcess("svc", true).get();
             h.pm.removeProcessGroup("svc");
-            assertEquals("groupname:svc\n", h.events(EventType.PROCESS_GROUP_REMOVED).get(0).payload());
+            assertEquals("groupname:svc\n", h.firstEvent(EventType.PROCESS_GROUP_REMOVED).payload());
             assertEquals(Fault.BAD_NAME, fault(() -> h.pm.processInfo("svc")).fault());
             // added back from the last parsed configuration: autostart runs again
             h.pm.addProcessGroup("svc");
             h.awaitState("svc", ProcessState.RUNNING, 5);
-            assertEquals(2, h.events(EventType.PROCESS_GROUP_ADDED).size());
+            h.await("second PROCESS_GROUP_ADDED", Duration.ofSeconds(5),
+                    () -> h.events(EventType.PROCESS_GROUP_ADDED).size() == 2);
         }
     }
 
@@ -211,7 +213,7 @@ class OperationsTest {
         try (Harness h = new Harness(config(dir))) {
             h.pm.sendRemoteCommEvent("mytype", "some data\nline2");
             h.await("event", Duration.ofSeconds(5), () -> !h.events(EventType.REMOTE_COMMUNICATION).isEmpty());
-            assertEquals("type:mytype\nsome data\nline2", h.events(EventType.REMOTE_COMMUNICATION).get(0).payload());
+            assertEquals("type:mytype\nsome data\nline2", h.firstEvent(EventType.REMOTE_COMMUNICATION).payload());
         }
     }
 

@@ -39,7 +39,7 @@ class StateMachineTest {
             assertTrue(i.pid() > 0);
             assertTrue(i.description().startsWith("pid " + i.pid() + ", uptime 0:00:0"), i.description());
             assertTrue(h.messages().contains("spawned: 'sleeper' with pid " + i.pid()));
-            SupervisorEvent running = h.events(EventType.PROCESS_STATE_RUNNING).get(0);
+            SupervisorEvent running = h.firstEvent(EventType.PROCESS_STATE_RUNNING);
             assertEquals("processname:sleeper groupname:sleeper from_state:STARTING pid:" + i.pid(),
                     running.payload());
         }
@@ -53,7 +53,7 @@ class StateMachineTest {
             assertEquals("Exited too quickly (process log may have details)", i.spawnerr());
             assertEquals(i.spawnerr(), i.description());
             h.awaitLog("exited: quick (exit status 0; not expected)", 2);
-            SupervisorEvent backoff = h.events(EventType.PROCESS_STATE_BACKOFF).get(0);
+            SupervisorEvent backoff = h.firstEvent(EventType.PROCESS_STATE_BACKOFF);
             assertEquals("processname:quick groupname:quick from_state:STARTING tries:1", backoff.payload());
         }
     }
@@ -67,13 +67,14 @@ class StateMachineTest {
             // waits of 1 s and 2 s between the three spawns
             assertTrue(elapsed > 2_500_000_000L, "linear backoff, took " + elapsed / 1_000_000 + " ms");
             h.awaitLog("gave up: bad entered FATAL state, too many start retries too quickly", 2);
+            h.firstEvent(EventType.PROCESS_STATE_FATAL);
             assertEquals(3, h.messages().stream().filter(m -> m.startsWith("spawned: 'bad'")).count());
             assertEquals(List.of("0", "1", "2"), h.events(EventType.PROCESS_STATE_STARTING).stream()
                     .map(e -> e.headers().get("tries")).collect(Collectors.toList()));
             assertEquals(List.of("1", "2", "3"), h.events(EventType.PROCESS_STATE_BACKOFF).stream()
                     .map(e -> e.headers().get("tries")).collect(Collectors.toList()));
             assertEquals("processname:bad groupname:bad from_state:BACKOFF",
-                    h.events(EventType.PROCESS_STATE_FATAL).get(0).payload());
+                    h.firstEvent(EventType.PROCESS_STATE_FATAL).payload());
         }
     }
 
@@ -91,7 +92,7 @@ class StateMachineTest {
                 .startsecs(0).autorestart(AutoRestart.FALSE))))) {
             h.awaitState("once", ProcessState.EXITED, 5);
             h.awaitLog("exited: once (exit status 0; expected)", 2);
-            SupervisorEvent e = h.events(EventType.PROCESS_STATE_EXITED).get(0);
+            SupervisorEvent e = h.firstEvent(EventType.PROCESS_STATE_EXITED);
             assertEquals("1", e.headers().get("expected"));
             assertEquals("RUNNING", e.headers().get("from_state"));
             ProcessInfo i = h.info("once");
@@ -108,7 +109,7 @@ class StateMachineTest {
             h.awaitLog("exited: three (exit status 3; not expected)", 5);
             h.await("a second spawn", Duration.ofSeconds(5),
                     () -> h.messages().stream().filter(m -> m.startsWith("spawned: 'three'")).count() >= 2);
-            SupervisorEvent e = h.events(EventType.PROCESS_STATE_EXITED).get(0);
+            SupervisorEvent e = h.firstEvent(EventType.PROCESS_STATE_EXITED);
             assertEquals("0", e.headers().get("expected"));
         }
     }
@@ -146,7 +147,7 @@ class StateMachineTest {
             assertEquals(ProcessState.STOPPED, h.info("sleeper").state());
             h.awaitLog("stopped: sleeper (terminated by SIGINT)", 2);
             assertEquals(-1, h.info("sleeper").exitstatus());
-            SupervisorEvent e = h.events(EventType.PROCESS_STATE_STOPPED).get(0);
+            SupervisorEvent e = h.firstEvent(EventType.PROCESS_STATE_STOPPED);
             assertEquals("processname:sleeper groupname:sleeper from_state:STOPPING pid:" + pid, e.payload());
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
         }
@@ -188,7 +189,7 @@ class StateMachineTest {
             h.awaitState("quick", ProcessState.BACKOFF, 5);
             assertTrue(h.pm.stopProcess("quick", true).get());
             assertEquals(ProcessState.STOPPED, h.info("quick").state());
-            SupervisorEvent e = h.events(EventType.PROCESS_STATE_STOPPED).get(0);
+            SupervisorEvent e = h.firstEvent(EventType.PROCESS_STATE_STOPPED);
             assertEquals("processname:quick groupname:quick from_state:BACKOFF pid:0", e.payload());
         }
     }
