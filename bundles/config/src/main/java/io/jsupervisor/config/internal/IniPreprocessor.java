@@ -113,19 +113,35 @@ final class IniPreprocessor {
         optionValue.add(PyText.strip(option.group(3)));
     }
 
-    /** Index of the comment on this line, or -1: whole-line prefix, or an inline one after whitespace. */
-    private static int commentStart(String line) {
+    /**
+     * Index of the comment on this line, or -1: a whole-line prefix, or an inline one after whitespace.
+     * Python advances ';' and '#' in lock-step and stops at the first round that finds one, so in
+     * {@code a#b #c ;d} the comment starts at {@code ;}, not at the earlier {@code #}.
+     */
+    static int commentStart(String line) {
         String stripped = PyText.strip(line);
         if (stripped.startsWith("#") || stripped.startsWith(";")) {
             return 0;
         }
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if ((c == ';' || c == '#') && (i == 0 || PyText.isSpace(line.charAt(i - 1)))) {
-                return i;
+        int[] next = {-1, -1};
+        boolean[] live = {true, true};
+        String prefixes = ";#";
+        int found = Integer.MAX_VALUE;
+        while (found == Integer.MAX_VALUE && (live[0] || live[1])) {
+            for (int p = 0; p < 2; p++) {
+                if (!live[p]) {
+                    continue;
+                }
+                int i = line.indexOf(prefixes.charAt(p), next[p] + 1);
+                next[p] = i;
+                if (i < 0) {
+                    live[p] = false;
+                } else if (i == 0 || PyText.isSpace(line.charAt(i - 1))) {
+                    found = Math.min(found, i);
+                }
             }
         }
-        return -1;
+        return found == Integer.MAX_VALUE ? -1 : found;
     }
 
     private void error(int lineNo, String line) {

@@ -42,6 +42,13 @@ class IniSyntaxTest {
     }
 
     @Test
+    void inlineCommentPrefixesAdvanceInLockStepAsInPython() {
+        assertEquals("a#b #c ".length(), IniPreprocessor.commentStart("a#b #c ;d"));
+        assertEquals("p;q ;r ".length(), IniPreprocessor.commentStart("p;q ;r #s"));
+        assertEquals(-1, IniPreprocessor.commentStart("url=http://x/#a;b"));
+    }
+
+    @Test
     void continuationLinesAreJoinedWithNewlinesKeepingBlankLines() throws Exception {
         SupervisorConfig c = fx.load("syntax-continuation.conf");
         assertEquals("/bin/sh -c\n\"echo one\"\n\nlast", Fixtures.process(c, "a").command());
