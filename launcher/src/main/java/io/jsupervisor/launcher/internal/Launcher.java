@@ -71,6 +71,8 @@ public final class Launcher {
 
     private int runChecked(List<String> args, PrintStream err, ByteArrayOutputStream collected)
             throws UsageException, IOException, InterruptedException {
+        StartupTimer timer = new StartupTimer(err);
+        timer.mark("launcher main");
         CommandLine commandLine = new CommandLineParser(env.workingDirectory(), env.userHome()).parse(args);
         switch (commandLine.action()) {
             case HELP -> {
@@ -88,6 +90,7 @@ public final class Launcher {
         Path configFile = commandLine.configFile() != null ? commandLine.configFile()
                 : search.find().orElseThrow(() -> new UsageException(search.notFoundMessage()));
         SupervisorConfig config = load(configFile, commandLine);
+        timer.mark("config loaded");
         boolean nodaemon = config.supervisord().nodaemon();
         if (!env.isDaemonHalf()) {
             new AlreadyRunningCheck(ProcessHandle.current().pid()).check(config);
@@ -96,7 +99,7 @@ public final class Launcher {
                         config.supervisord().umask());
             }
         }
-        return runFramework(config, commandLine, nodaemon, err, collected);
+        return runFramework(config, commandLine, nodaemon, err, collected, timer);
     }
 
     private SupervisorConfig load(Path configFile, CommandLine commandLine) throws UsageException {
@@ -115,7 +118,8 @@ public final class Launcher {
     }
 
     private int runFramework(SupervisorConfig config, CommandLine commandLine, boolean nodaemon, PrintStream err,
-                             ByteArrayOutputStream collected) throws IOException, InterruptedException {
+                             ByteArrayOutputStream collected, StartupTimer timer)
+            throws IOException, InterruptedException {
         boolean interactive = nodaemon && !env.isDaemonHalf() && hasTerminal()
                 && !"false".equals(System.getProperty("jsupervisor.shell"));
         quietThirdPartyLogging();
@@ -127,6 +131,7 @@ public final class Launcher {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             List<Bundle> inactive = framework.start(BundleSet.scan(env.home().resolve("bundle"), interactive));
+            timer.mark("framework started");
             for (Bundle bundle : inactive) {
                 err.println("WARN bundle " + bundle.getSymbolicName() + " " + bundle.getVersion()
                         + " is not active (state " + stateName(bundle.getState()) + ")");
