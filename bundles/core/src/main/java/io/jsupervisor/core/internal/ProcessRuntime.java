@@ -127,7 +127,7 @@ final class ProcessRuntime {
         // Java reports a death by signal N as 128+N
         if (raw > 128 && Signals.isValid(raw - 128)) {
             es = -1;
-            msg = "terminated by SIG" + Signals.name(raw - 128);
+            msg = "terminated by " + sigName(raw - 128);
         } else {
             es = raw;
             msg = "exit status " + raw;
@@ -244,13 +244,13 @@ final class ProcessRuntime {
             return null;
         }
         if (pid == 0) {
-            String m = "attempted to kill " + name() + " with sig SIG" + Signals.name(sig) + " but it wasn't running";
+            String m = "attempted to kill " + name() + " with sig " + sigName(sig) + " but it wasn't running";
             engine.log.debug(m);
             return m;
         }
         boolean asGroup = state == ProcessState.STOPPING ? spec.killasgroup() : spec.stopasgroup();
         engine.log.debug("killing " + name() + " (pid " + pid + ") " + (asGroup ? "process group " : "")
-                + "with signal SIG" + Signals.name(sig));
+                + "with signal " + sigName(sig));
         killing = true;
         long wait = spec.stopwaitsecs() * SECOND;
         delayNanos = System.nanoTime() + wait;
@@ -271,11 +271,11 @@ final class ProcessRuntime {
     /** @return {@code null}, or why it failed */
     String signal(int sig) {
         if (pid == 0) {
-            String m = "attempted to send " + name() + " sig SIG" + Signals.name(sig) + " but it wasn't running";
+            String m = "attempted to send " + name() + " sig " + sigName(sig) + " but it wasn't running";
             engine.log.debug(m);
             return m;
         }
-        engine.log.debug("sending " + name() + " (pid " + pid + ") sig SIG" + Signals.name(sig));
+        engine.log.debug("sending " + name() + " (pid " + pid + ") sig " + sigName(sig));
         String err = engine.spawner.signal(process, sig, false);
         if (err != null) {
             String m = "unknown problem sending sig " + name() + " (" + pid + "):" + err;
@@ -301,6 +301,12 @@ final class ProcessRuntime {
                 // already broken
             }
         }
+    }
+
+    /** The reference's signame(): {@code SIGTERM}, or {@code signal N} for a number without a name. */
+    static String sigName(int sig) {
+        String n = Signals.name(sig);
+        return n.startsWith("signal ") ? n : "SIG" + n;
     }
 
     void changeState(ProcessState newState, boolean expected) {

@@ -115,6 +115,7 @@ class OperationsTest {
                 program(proc("early", "sleep 30").priority(10).startsecs(0))))) {
             h.awaitState("late", ProcessState.RUNNING, 5);
             h.awaitState("early", ProcessState.RUNNING, 5);
+            h.awaitLog("success: late entered RUNNING state, process has stayed up for > than 0 seconds (startsecs)", 5);
             List<String> spawned = h.messages().stream().filter(m -> m.startsWith("spawned:"))
                     .collect(Collectors.toList());
             assertTrue(spawned.get(0).startsWith("spawned: 'early'"), spawned::toString);

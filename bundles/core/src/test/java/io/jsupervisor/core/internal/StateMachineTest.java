@@ -82,6 +82,7 @@ class StateMachineTest {
     void startretriesZeroGivesUpAtOnce() {
         try (Harness h = new Harness(config(dir, program(proc("bad", "false").startsecs(1).startretries(0))))) {
             h.awaitState("bad", ProcessState.FATAL, 5);
+            h.awaitLog("gave up: bad entered FATAL state, too many start retries too quickly", 5);
             assertEquals(1, h.messages().stream().filter(m -> m.startsWith("spawned: 'bad'")).count());
         }
     }
@@ -122,6 +123,7 @@ class StateMachineTest {
             assertEquals("Bad exit code 3", h.info("three").spawnerr());
             assertEquals(3, h.info("three").exitstatus());
             // one more pass of the engine must not spawn again
+            h.awaitLog("exited: three (exit status 3; not expected)", 5);
             h.pm.allProcessInfo();
             assertEquals(1, h.messages().stream().filter(m -> m.startsWith("spawned: 'three'")).count());
         }
@@ -211,7 +213,7 @@ class StateMachineTest {
         try (Harness h = new Harness(config(dir, program(proc("ghost", "/nonexistent/ghost").startretries(0))))) {
             h.awaitState("ghost", ProcessState.FATAL, 5);
             assertEquals("can't find command '/nonexistent/ghost'", h.info("ghost").spawnerr());
-            assertTrue(h.messages().contains("spawnerr: can't find command '/nonexistent/ghost'"));
+            h.awaitLog("spawnerr: can't find command '/nonexistent/ghost'", 5);
             Throwable t = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
                     () -> h.pm.startProcess("ghost", true).get());
             assertEquals("NO_FILE: can't find command '/nonexistent/ghost'", t.getCause().getMessage());
