@@ -70,15 +70,22 @@ final class Ini4jReader {
         config.setInclude(false);
         config.setComment(false);
         config.setHeaderComment(false);
-        Ini ini = new Ini();
-        ini.setConfig(config);
+        // ini4j's ServiceFinder consults the context class loader; under OSGi a caller's thread (e.g. an
+        // RPC reloadConfig) may carry a loader that cannot see our embedded copy, so pin it to ours.
+        Thread thread = Thread.currentThread();
+        ClassLoader saved = thread.getContextClassLoader();
+        thread.setContextClassLoader(Ini4jReader.class.getClassLoader());
         try {
+            Ini ini = new Ini();
+            ini.setConfig(config);
             ini.load(new StringReader(text));
+            return ini;
         } catch (IOException e) {
             // The hand-over text is generated and escaped; ini4j refusing it is a bug here, not in the file.
             throw new IllegalStateException("ini4j could not read the pre-processed configuration", e);
+        } finally {
+            thread.setContextClassLoader(saved);
         }
-        return ini;
     }
 
     static String escape(String s) {
