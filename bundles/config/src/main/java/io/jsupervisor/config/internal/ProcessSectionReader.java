@@ -42,7 +42,26 @@ final class ProcessSectionReader {
         return text == null ? null : opts.typed(option, text, type);
     }
 
+    /** The options read once per section, before any {@code process_num} exists. */
+    private record PerSection(int priority, boolean autostart, AutoRestart autorestart, int startsecs,
+                              int startretries, int stopsignal, int stopwaitsecs, boolean stopasgroup,
+                              boolean killasgroup, List<Integer> exitcodes, boolean redirectStderr, int numprocs,
+                              int numprocsStart, String environmentText, long stdoutCapture, boolean stdoutEvents,
+                              long stderrCapture, boolean stderrEvents, String serverurl, String user, Integer uid,
+                              Integer umask, String processName) {
+    }
+
     private List<ProcessSpec> read() {
+        PerSection s = perSection();
+        List<ProcessSpec> out = new ArrayList<>();
+        for (int num = s.numprocsStart(); num < s.numprocsStart() + s.numprocs(); num++) {
+            out.add(process(num, s));
+        }
+        return out;
+    }
+
+    /** In the reference's order, so that the first bad option is the one reported. */
+    private PerSection perSection() {
         int priority = value("priority", "999", PyValues::integer);
         boolean autostart = value("autostart", "true", PyValues::bool);
         AutoRestart autorestart = value("autorestart", "unexpected", PyValues::autoRestart);
@@ -77,36 +96,40 @@ final class ProcessSectionReader {
         if (stopasgroup && !killasgroup) {
             throw opts.refuse("killasgroup", "Cannot set stopasgroup=true and killasgroup=false");
         }
-        List<ProcessSpec> out = new ArrayList<>();
-        for (int num = numprocsStart; num < numprocsStart + numprocs; num++) {
-            names.put("process_num", num);
-            names.put("numprocs", numprocs);
-            names.putAll(state.envNames);
-            Map<String, String> environment = opts.typed("environment",
-                    opts.at("environment", () -> PercentFormat.expand(environmentText, names, "environment")),
-                    KeyValuePairs::parse);
-            environment.forEach((k, v) -> names.put("ENV_" + k, v));
-            String directory = opts.get("directory", null, names);
-            ChannelLogSpec stdout = channel("stdout", stdoutCapture, stdoutEvents);
-            ChannelLogSpec stderr = channel("stderr", stderrCapture, stderrEvents);
-            if (redirectStderr) {
-                if (stderr.logfile() != null && !stderr.isAuto()) {
-                    state.warn("For [" + opts.section() + "], redirect_stderr=true but stderr_logfile has also "
-                            + "been set to a filename, the filename has been ignored");
-                }
-                stderr = new ChannelLogSpec(null, stderr.maxbytes(), stderr.backups(), stderr.captureMaxbytes(),
-                        stderr.eventsEnabled(), stderr.syslog());
+        return new PerSection(priority, autostart, autorestart, startsecs, startretries, stopsignal, stopwaitsecs,
+                stopasgroup, killasgroup, exitcodes, redirectStderr, numprocs, numprocsStart, environmentText,
+                stdoutCapture, stdoutEvents, stderrCapture, stderrEvents, serverurl, user, uid, umask, processName);
+    }
+
+    /** One process: the options that may use {@code process_num}, {@code numprocs} and its own ENV_ names. */
+    private ProcessSpec process(int num, PerSection s) {
+        names.put("process_num", num);
+        names.put("numprocs", s.numprocs());
+        names.putAll(state.envNames);
+        Map<String, String> environment = opts.typed("environment",
+                opts.at("environment", () -> PercentFormat.expand(s.environmentText(), names, "environment")),
+                KeyValuePairs::parse);
+        environment.forEach((k, v) -> names.put("ENV_" + k, v));
+        String directory = opts.get("directory", null, names);
+        ChannelLogSpec stdout = channel("stdout", s.stdoutCapture(), s.stdoutEvents());
+        ChannelLogSpec stderr = channel("stderr", s.stderrCapture(), s.stderrEvents());
+        if (s.redirectStderr()) {
+            if (stderr.logfile() != null && !stderr.isAuto()) {
+                state.warn("For [" + opts.section() + "], redirect_stderr=true but stderr_logfile has also "
+                        + "been set to a filename, the filename has been ignored");
             }
-            String command = opts.get("command", null, names);
-            if (command == null) {
-                throw opts.refuse("command", "program section " + opts.section() + " does not specify a command");
-            }
-            String name = opts.at("process_name", () -> PercentFormat.expand(processName, names, "process_name"));
-            out.add(new ProcessSpec(name, programName, groupName, num, command, priority, autostart, startsecs,
-                    startretries, autorestart, exitcodes, stopsignal, stopwaitsecs, stopasgroup, killasgroup, user,
-                    uid, redirectStderr, stdout, stderr, environment, directory, umask, serverurl, allOptions()));
+            stderr = new ChannelLogSpec(null, stderr.maxbytes(), stderr.backups(), stderr.captureMaxbytes(),
+                    stderr.eventsEnabled(), stderr.syslog());
         }
-        return out;
+        String command = opts.get("command", null, names);
+        if (command == null) {
+            throw opts.refuse("command", "program section " + opts.section() + " does not specify a command");
+        }
+        String name = opts.at("process_name", () -> PercentFormat.expand(s.processName(), names, "process_name"));
+        return new ProcessSpec(name, programName, groupName, num, command, s.priority(), s.autostart(),
+                s.startsecs(), s.startretries(), s.autorestart(), s.exitcodes(), s.stopsignal(), s.stopwaitsecs(),
+                s.stopasgroup(), s.killasgroup(), s.user(), s.uid(), s.redirectStderr(), stdout, stderr, environment,
+                directory, s.umask(), s.serverurl(), allOptions());
     }
 
     /** One channel's log settings; the file name is expanded twice, as in the reference. */
