@@ -32,6 +32,11 @@ class DistributionTest {
     void killLeftovers() {
         started.forEach(Process::destroyForcibly);
         pidsToReap.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        // a detached daemon this test started but never learnt the pid of: its command line names our temp dir
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(args -> String.join(" ", args).contains(dir.toString()))
+                        .orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
     }
 
     private Path config(int port, String programs) throws IOException {

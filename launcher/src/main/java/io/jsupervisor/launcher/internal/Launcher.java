@@ -194,6 +194,10 @@ public final class Launcher {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
+        // "Jetty not started (HTTP and HTTPS disabled)" is what a config without [inet_http_server] asks for
+        if (System.getProperty("org.slf4j.simpleLogger.log.org.apache.felix.http") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.felix.http", "error");
+        }
     }
 
     /** A real terminal (on JDK 22+ System.console() exists even without one; isTerminal() tells). */
