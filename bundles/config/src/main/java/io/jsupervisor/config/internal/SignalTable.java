@@ -34,7 +34,7 @@ final class SignalTable {
             return extra;
         }
         String bare = sigName.substring(3);
-        if (bare.isEmpty() || bare.startsWith("SIG") || bare.chars().anyMatch(Character::isDigit)) {
+        if (bare.isEmpty() || bare.startsWith("SIG") || bare.chars().allMatch(Character::isDigit)) {
             return null;
         }
         try {

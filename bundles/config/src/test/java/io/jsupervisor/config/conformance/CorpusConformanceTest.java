@@ -45,6 +45,8 @@ class CorpusConformanceTest {
     private static final Pattern RELAXED = Pattern.compile(
             "(?m)^(\\s*[A-Za-z_]*(logfile|pidfile|childlogdir|directory|user|chown|socket_owner)\\s*[=:])");
 
+    private static final int FUZZ_COUNT = 300;
+
     enum Variant { AS_IS, INCLUDED, RELAXED }
 
     @TempDir
@@ -78,6 +80,10 @@ class CorpusConformanceTest {
         }
         out.add(Arguments.of("fixture include-tree/main.conf", fixtures.resolve("include-tree/main.conf"),
                 Variant.AS_IS));
+        // Seeded random configs (syntax and value variations), made by the reference's interpreter.
+        for (Path f : fuzzConfigs()) {
+            out.add(Arguments.of("fuzz " + f.getFileName(), f, Variant.AS_IS));
+        }
         // -Dcorpus.only=text runs only the cases whose label contains text
         String only = System.getProperty("corpus.only", "");
         return out.stream().filter(a -> ((String) a.get()[0]).contains(only));
@@ -109,6 +115,27 @@ class CorpusConformanceTest {
             fail("the reference refuses (" + expected.get(0) + "), we read it");
         }
         assertEquals(String.join("\n", expected), String.join("\n", actual));
+    }
+
+    private static List<Path> fuzzConfigs() throws IOException, URISyntaxException {
+        if (!ReferenceDump.available()) {
+            return List.of();
+        }
+        Path dir = Path.of("target", "fuzz-configs").toAbsolutePath();
+        try {
+            Process p = new ProcessBuilder(ReferenceDump.PYTHON.toString(),
+                    resource("reference/make_fuzz_configs.py").toString(), dir.toString(),
+                    Integer.toString(FUZZ_COUNT), "20261124").inheritIO().start();
+            if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("make_fuzz_configs.py failed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.sorted().toList();
+        }
     }
 
     /** The reference's dumps of every case, made once in one interpreter (its start-up is the slow part). */

@@ -55,6 +55,8 @@ class ValueTypesTest {
         assertEquals(15, PyValues.signal("sigterm"));
         assertEquals(9, PyValues.signal("9"));
         assertEquals(34, PyValues.signal("RTMIN"));
+        assertEquals(10, PyValues.signal("sigusr1"));
+        assertEquals(12, PyValues.signal("USR2"));
         assertEquals("value 'BOGUS' is not a valid signal name", refusal(() -> PyValues.signal("BOGUS")));
         assertEquals("value '40' is not a valid signal number", refusal(() -> PyValues.signal("40")));
     }
