@@ -225,6 +225,8 @@ public final class Engine implements AutoCloseable {
             GroupRuntime g = stopGroups.remove(stopGroups.size() - 1);
             if (!g.unstopped().isEmpty()) {
                 stopGroups.add(g);
+            } else if (!stopGroups.isEmpty()) {
+                wakeUpAfter(0); // stop the next group now, not at the next timer pass
             }
         }
     }
