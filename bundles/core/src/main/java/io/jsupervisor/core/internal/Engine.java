@@ -359,6 +359,10 @@ public final class Engine implements AutoCloseable {
                     .forEach(log::warn);
         }
         for (GroupSpec g : sortedSpecs(config.groups())) {
+            if (g.kind() == io.jsupervisor.config.GroupKind.FCGI) {
+                log.warn("fcgi-program:" + g.name() + " is not supported; its processes are not run");
+                continue;
+            }
             addGroup(g);
         }
         for (UnixHttpServerSpec u : config.unixHttpServers()) {

@@ -739,6 +739,9 @@ public final class ProcessManagerImpl implements ProcessManager {
             List<String> changed = new ArrayList<>();
             List<String> removed = new ArrayList<>();
             for (GroupSpec g : parsed.groups()) {
+                if (g.kind() == io.jsupervisor.config.GroupKind.FCGI) {
+                    continue; // never run, so never added
+                }
                 GroupRuntime running = engine.groups.get(g.name());
                 if (running == null) {
                     added.add(g.name());
@@ -763,7 +766,7 @@ public final class ProcessManagerImpl implements ProcessManager {
         engine.call(() -> {
             engine.checkRunning();
             for (GroupSpec g : engine.lastParsed.groups()) {
-                if (g.name().equals(group)) {
+                if (g.name().equals(group) && g.kind() != io.jsupervisor.config.GroupKind.FCGI) {
                     if (!engine.addGroup(g)) {
                         throw new SupervisorException(Fault.ALREADY_ADDED, group);
                     }
