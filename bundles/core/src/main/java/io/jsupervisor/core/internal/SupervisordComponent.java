@@ -34,6 +34,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public final class SupervisordComponent {
     static final String CONFIG_PROPERTY = "jsupervisor.config";
     static final String OPTION_PREFIX = "jsupervisor.option.";
+    static final String WORKDIR_PROPERTY = "jsupervisor.workdir";
     /** The [supervisord] options the command line can override. */
     static final List<String> OPTIONS = List.of("logfile", "logfile_maxbytes", "logfile_backups", "loglevel",
             "pidfile", "umask", "nodaemon", "silent", "minfds", "minprocs", "nocleanup", "childlogdir", "user",
@@ -71,7 +72,10 @@ public final class SupervisordComponent {
                 overrides.put(o, v);
             }
         }
-        LoadContext loadContext = LoadContext.ofSystem().withOverrides(overrides);
+        LoadContext system = LoadContext.ofSystem();
+        String workdir = bundleContext.getProperty(WORKDIR_PROPERTY); // where the user started us
+        LoadContext loadContext = new LoadContext(system.environment(), system.hostName(),
+                workdir != null ? Path.of(workdir) : system.workingDirectory(), overrides);
         Path path = Path.of(file);
         source = () -> ConfigLoader.load(path, loadContext);
         SupervisorConfig config = source.load();
