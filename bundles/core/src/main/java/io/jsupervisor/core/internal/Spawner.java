@@ -24,6 +24,9 @@ final class Spawner {
     static final String KILL = "/usr/bin/kill";
 
     private final long ownUid = ownUid();
+    // util-linux helpers; without them children still run, only without the matching guarantee
+    private final boolean haveSetpriv = Files.isExecutable(Path.of(SETPRIV));
+    private final boolean haveSetsid = Files.isExecutable(Path.of(SETSID));
 
     /**
      * Starts the child. A directory or user the child could not switch to does not fail here: like the
@@ -31,20 +34,26 @@ final class Spawner {
      */
     Process spawn(ProcessSpec spec, CommandResolver.Resolved cmd, Map<String, String> env) throws IOException {
         List<String> argv = new ArrayList<>();
-        argv.add(SETPRIV);
-        argv.add("--pdeathsig=TERM"); // children never outlive a SIGKILLed daemon
+        if (haveSetpriv) {
+            argv.add(SETPRIV);
+            argv.add("--pdeathsig=TERM"); // children never outlive a SIGKILLed daemon
+        }
         String failure = null;
         Integer uid = spec.uid();
         if (uid != null && uid != ownUid) {
             if (ownUid != 0) {
                 failure = "couldn't setuid to " + uid + ": Can't drop privilege as nonroot user";
+            } else if (!haveSetpriv) {
+                failure = "couldn't setuid to " + uid + ": " + SETPRIV + " is missing";
             } else {
                 argv.add("--reuid=" + uid);
                 argv.add("--regid=" + primaryGid(uid));
                 argv.add("--init-groups");
             }
         }
-        argv.add(SETSID); // own process group, so Ctrl-C / HUP to the daemon never reach it
+        if (haveSetsid) {
+            argv.add(SETSID); // own process group, so Ctrl-C / HUP to the daemon never reach it
+        }
         File dir = null;
         if (failure == null && spec.directory() != null) {
             Path d = Path.of(spec.directory());
