@@ -45,7 +45,7 @@ public class LogTailServlet extends HttpServlet {
             resp.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        Optional<Path> file = mainLog ? pm.mainLogFile() : processLog(req.getPathInfo());
+        Optional<Path> file = logFile(req.getPathInfo());
         if (file.isEmpty() || !Files.exists(file.get())) {
             resp.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
@@ -78,6 +78,14 @@ public class LogTailServlet extends HttpServlet {
         }
     }
 
+    private Optional<Path> logFile(String pathInfo) {
+        try {
+            return mainLog ? pm.mainLogFile() : processLog(pathInfo);
+        } catch (SupervisorException e) {
+            return Optional.empty(); // BAD_NAME, SHUTDOWN_STATE and the like: not found
+        }
+    }
+
     /** The file for {@code /<namespec>[/<channel>]}, empty when there is none. */
     private Optional<Path> processLog(String pathInfo) {
         String path = pathInfo == null ? "" : pathInfo;
@@ -95,10 +103,6 @@ public class LogTailServlet extends HttpServlet {
         if (channel == null || name.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            return pm.processLogFile(name, channel);
-        } catch (SupervisorException e) {
-            return Optional.empty(); // BAD_NAME and the like: not found
-        }
+        return pm.processLogFile(name, channel);
     }
 }

@@ -153,6 +153,22 @@ class UnixSocketServerTest {
     }
 
     @Test
+    void chownAppliesNumericIdsWhenRoot() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root");
+        Path sock = dir.resolve("owned.sock");
+        pm.config = new SupervisorConfig(dir.resolve("s.conf"), null, List.of(),
+                List.of(new UnixHttpServerSpec("unix_http_server", sock.toString(), 0770, 65534, 65534, null, null)),
+                null, List.of(), List.of(), List.of());
+        UnixSocketComponent c = new UnixSocketComponent(pm, config());
+        try {
+            assertEquals(65534, Files.getAttribute(sock, "unix:uid"));
+            assertEquals(65534, Files.getAttribute(sock, "unix:gid"));
+        } finally {
+            c.deactivate();
+        }
+    }
+
+    @Test
     void theRealSupervisorctlTalksOverTheSocket() throws Exception {
         Path ctl = Path.of("/usr/bin/supervisorctl");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(ctl), "reference supervisorctl installed");
