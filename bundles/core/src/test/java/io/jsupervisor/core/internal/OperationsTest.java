@@ -97,6 +97,29 @@ class OperationsTest {
     }
 
     @Test
+    void allOperationsAndSignalsReportPerProcess() throws Exception {
+        try (Harness h = new Harness(config(dir, group("grp", 999,
+                proc("a", "sleep 30").autostart(false).startsecs(0),
+                proc("b", "sleep 30").autostart(false).startsecs(0)),
+                program(proc("c", "sleep 30").autostart(false).startsecs(0))))) {
+            List<ProcessResult> started = h.pm.startAllProcesses(true).get();
+            assertEquals(List.of("a", "b", "c"), started.stream().map(ProcessResult::name).sorted()
+                    .collect(Collectors.toList()));
+            List<ProcessResult> signalled = h.pm.signalProcessGroup("grp", "CONT").get();
+            assertEquals(List.of(ProcessResult.ok("a", "grp"), ProcessResult.ok("b", "grp")), signalled);
+            List<ProcessResult> bad = h.pm.signalAllProcesses("BOGUS").get();
+            assertTrue(bad.stream().allMatch(r -> r.status() == Fault.BAD_SIGNAL.code()), bad::toString);
+            assertEquals("BAD_NAME: grp:nope", fault(() -> h.pm.sendProcessStdin("grp:nope", new byte[0]))
+                    .getMessage());
+            List<ProcessResult> stopped = h.pm.stopAllProcesses(true).get();
+            assertEquals(3, stopped.size());
+            assertTrue(h.pm.allProcessInfo().stream().allMatch(p -> p.state() == ProcessState.STOPPED));
+            assertEquals("NOT_RUNNING: c", fault(() -> h.pm.sendProcessStdin("c", new byte[] {1})).getMessage());
+            assertEquals(3, h.pm.clearAllProcessLogs().get().size());
+        }
+    }
+
+    @Test
     void allProcessInfoSortedByGroupThenName() {
         try (Harness h = new Harness(config(dir,
                 group("zeta", 1, proc("a", "sleep 1").autostart(false)),
