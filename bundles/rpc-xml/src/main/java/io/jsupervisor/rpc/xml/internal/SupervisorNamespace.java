@@ -217,8 +217,11 @@ final class SupervisorNamespace {
         });
     }
 
-    /** The queries that reach no checking core operation check the daemon's mood here. */
-    private <T> T running(Args args, T value) {
+    /**
+     * The queries that reach no checking core operation check the daemon's mood here, after the
+     * argument count (as in the reference, where a wrong count fails before {@code _update}).
+     */
+    private <T> T running(Args checkedArgs, T value) {
         SupervisorState s = pm.state();
         if (s == SupervisorState.RESTARTING || s == SupervisorState.SHUTDOWN) {
             throw new SupervisorException(Fault.SHUTDOWN_STATE);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jsupervisor.api.LogChannel;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -119,10 +118,5 @@ class LogTailTest {
             String end = Http.readUntil(s, r -> r.endsWith("0\r\n\r\n"), Duration.ofSeconds(10));
             assertTrue(end.endsWith("0\r\n\r\n"), "the chunked stream ends: " + end);
         }
-    }
-
-    @Test
-    void channelLabelsMatchTheApi() {
-        assertEquals("stderr", LogChannel.STDERR.label());
     }
 }
