@@ -2,6 +2,7 @@ package io.jsupervisor.launcher.internal;
 
 import io.jsupervisor.config.ConfigException;
 import io.jsupervisor.config.ConfigLoader;
+import io.jsupervisor.config.ConfigLocator;
 import io.jsupervisor.config.InetHttpServerSpec;
 import io.jsupervisor.config.LoadContext;
 import io.jsupervisor.config.SupervisorConfig;
@@ -86,9 +87,11 @@ public final class Launcher {
             default -> {
             }
         }
-        ConfigSearch search = new ConfigSearch(env.home(), env.workingDirectory());
+        // without -c: the reference's search order, HERE being the distribution directory
         Path configFile = commandLine.configFile() != null ? commandLine.configFile()
-                : search.find().orElseThrow(() -> new UsageException(search.notFoundMessage()));
+                : ConfigLocator.locate(env.home(), env.workingDirectory())
+                .map(p -> p.toAbsolutePath().normalize())
+                .orElseThrow(() -> new UsageException(ConfigLocator.notFoundMessage(env.home(), env.workingDirectory())));
         SupervisorConfig config = load(configFile, commandLine);
         timer.mark("config loaded");
         boolean nodaemon = config.supervisord().nodaemon();
