@@ -46,6 +46,9 @@ public final class EmbeddedFramework {
                 started.countDown();
             }
         });
+        if (Boolean.getBoolean("jsupervisor.timing")) {
+            context.addBundleListener(new BundleStartTimes(System.err));
+        }
         for (BundleSet.Entry entry : bundles) {
             // reference: Felix reads the jar in place instead of copying it into the cache
             Bundle bundle = context.installBundle("reference:" + entry.jar().toUri());
