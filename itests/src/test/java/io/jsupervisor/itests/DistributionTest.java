@@ -103,9 +103,10 @@ class DistributionTest {
     }
 
     @Test
-    void detachedDaemonReturnsOnceServingAndHasItsOwnSession() throws Exception {
+    void detachedDaemonReturnsOnceServingInItsOwnSessionDirectoryAndUmask() throws Exception {
         int port = Distribution.freePort();
-        Process command = start("-c", config(port, "").toString());
+        Path workdir = Files.createDirectories(dir.resolve("daemon-cwd"));
+        Process command = start("-c", config(port, "").toString(), "-d", workdir.toString(), "-m", "027");
         assertTrue(command.waitFor(90, TimeUnit.SECONDS), "supervisord did not return");
         assertEquals(0, command.exitValue(), stderr());
         XmlRpc rpc = new XmlRpc(port);
@@ -118,6 +119,10 @@ class DistributionTest {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         assertEquals(Long.toString(pid), fields[3], "the daemon leads its own session (setsid)");
         assertFalse(command.pid() == pid, "the command returned; the daemon is another process");
+        assertEquals(workdir.toRealPath(), Path.of("/proc", Long.toString(pid), "cwd").toRealPath(),
+                "directory= applies once detached");
+        assertTrue(Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).contains("Umask:\t0027"),
+                "umask= applies once detached");
 
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
         Poll.until(Duration.ofSeconds(60), "daemon " + pid + " gone",
