@@ -22,7 +22,7 @@ public interface LogStore {
     /** The reference's tail: {@code [data, size, overflow]}. A missing file gives empty data at 0. */
     LogTail tail(LogFileSpec file, long offset, long length) throws IOException;
 
-    /** Truncates the file (and drops its backups' content as the reference's clear does) and reopens it. */
+    /** Removes the file and reopens it empty; rotated backups are kept, as the reference's clear keeps them. */
     void clear(LogFileSpec file) throws IOException;
 
     /** Closes and reopens every open file (the reference's SIGUSR2). */

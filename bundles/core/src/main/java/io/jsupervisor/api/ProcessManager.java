@@ -15,7 +15,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * when the reference would send its reply (with {@code wait}, when the wait is over); faults complete
  * it exceptionally with a {@link SupervisorException}. Queries throw {@link SupervisorException} directly.
  * While the daemon is RESTARTING or SHUTDOWN, every operation but {@link #sendRemoteCommEvent} fails
- * with {@link Fault#SHUTDOWN_STATE}, as the reference's do.
+ * with {@link Fault#SHUTDOWN_STATE}, as the reference's do; {@link #sendProcessStdin} to an event listener
+ * process is the one other exception, because listener pools are fed until they stop, last.
  */
 @ProviderType
 public interface ProcessManager {

@@ -25,8 +25,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every real-world config of the corpus (copied into {@code src/test/resources/corpus}, see SOURCES.md
- * there) must read exactly as the installed reference reads it: same settings line by line, or both
+ * Every real-world config of the corpus ({@code ../shared/corpus/supervisor-configs} beside the clone, see
+ * SOURCES.md there; read in place, not copied, since most of those files state no licence) must read
+ * exactly as the installed reference reads it: same settings line by line, or both
  * refuse with the same reason. Each file is read as-is and also as the only include of a minimal main
  * file, so drop-in files without {@code [supervisord]} get their programs compared too. Both sides get the
  * same environment, working directory and host name.
@@ -60,9 +61,9 @@ class CorpusConformanceTest {
     }
 
     static Stream<Arguments> corpus() throws IOException, URISyntaxException {
-        Path dir = resource("corpus");
+        Path dir = corpusDir();
         List<Arguments> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
+        try (Stream<Path> files = dir == null ? Stream.empty() : Files.list(dir)) {
             for (Path f : files.filter(p -> !p.getFileName().toString().endsWith(".md")).sorted().toList()) {
                 out.add(Arguments.of(f.getFileName().toString(), f, Variant.AS_IS));
                 out.add(Arguments.of(f.getFileName().toString() + " (included)", f, Variant.INCLUDED));
@@ -87,6 +88,13 @@ class CorpusConformanceTest {
         // -Dcorpus.only=text runs only the cases whose label contains text
         String only = System.getProperty("corpus.only", "");
         return out.stream().filter(a -> ((String) a.get()[0]).contains(only));
+    }
+
+    /** The shared corpus beside the clone (the module runs in bundles/config), or null when absent. */
+    private static Path corpusDir() {
+        Path dir = Path.of(System.getProperty("corpus.dir", "../../../shared/corpus/supervisor-configs"))
+                .toAbsolutePath().normalize();
+        return Files.isDirectory(dir) ? dir : null;
     }
 
     private static Path resource(String name) throws URISyntaxException {

@@ -525,8 +525,11 @@ public final class ProcessManagerImpl implements ProcessManager {
     @Override
     public void sendProcessStdin(String name, byte[] data) {
         OutputStream stdin = engine.call(() -> {
-            engine.checkRunning();
             ProcessRuntime p = process(name);
+            // Event listener pools are fed until they stop last at shutdown, as the reference's are.
+            if (p.group.spec.kind() != io.jsupervisor.config.GroupKind.EVENTLISTENER) {
+                engine.checkRunning();
+            }
             if (p.pid == 0 || p.killing || p.stdin() == null) {
                 throw new SupervisorException(Fault.NOT_RUNNING, name);
             }
