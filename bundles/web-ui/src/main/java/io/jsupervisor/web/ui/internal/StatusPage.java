@@ -1,0 +1,84 @@
+package io.jsupervisor.web.ui.internal;
+
+import io.jsupervisor.api.ProcessInfo;
+import io.jsupervisor.api.ProcessManager;
+import java.util.List;
+
+/**
+ * The status page's HTML: the reference's table (State, Description, Name, Action), its buttons and
+ * messages, as POST forms carrying the form token. Every name, description and message is escaped.
+ * The inline style and script carry the response's CSP nonce; the script keeps the rows up to date
+ * from {@code status.json}.
+ */
+final class StatusPage {
+    private final String css = Resource.text("status.css");
+    private final String script = Resource.text("status.js");
+
+    /**
+     * @param message the status-area text, or {@code null} for none
+     * @param token   the form token
+     * @param nonce   this response's CSP nonce
+     */
+    String render(List<ProcessInfo> processes, String message, String token, String nonce, int year) {
+        StringBuilder out = new StringBuilder(4096 + processes.size() * 512);
+        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>Supervisor Status</title>\n")
+                .append("<style nonce=\"").append(nonce).append("\">\n").append(css).append("</style>\n")
+                .append("</head>\n<body>\n<div id=\"wrapper\">\n")
+                .append("<div id=\"header\"><h1>Supervisor status</h1></div>\n<div id=\"content\">\n");
+        if (message != null) {
+            out.append("<div id=\"statusmessage\" class=\"status_msg\">").append(Html.escape(message)).append("</div>\n");
+        }
+        out.append("<div id=\"buttons\">\n<form method=\"post\" action=\"index.html\">")
+                .append("<input type=\"hidden\" id=\"csrf-token\" name=\"").append(CsrfToken.PARAM)
+                .append("\" value=\"").append(Html.escape(token)).append("\">")
+                .append("<button type=\"submit\" name=\"action\" value=\"refresh\">Refresh</button>")
+                .append("<button type=\"submit\" name=\"action\" value=\"restartall\">Restart All</button>")
+                .append("<button type=\"submit\" name=\"action\" value=\"stopall\">Stop All</button></form>\n")
+                .append("<input id=\"filter\" type=\"search\" placeholder=\"Filter by name\" aria-label=\"Filter by name\">")
+                .append("<span id=\"live\"></span>\n</div>\n");
+        out.append("<table id=\"statustable\"").append(processes.isEmpty() ? " hidden" : "").append(">\n")
+                .append("<thead><tr><th class=\"state\">State</th><th class=\"desc\">Description</th>")
+                .append("<th class=\"name\">Name</th><th class=\"action\">Action</th></tr></thead>\n")
+                .append("<tbody id=\"tbody\">\n");
+        boolean shade = false;
+        for (ProcessInfo p : processes) {
+            row(out, p, token, shade);
+            shade = !shade;
+        }
+        out.append("</tbody>\n</table>\n")
+                .append("<p id=\"noprograms\"").append(processes.isEmpty() ? "" : " hidden")
+                .append(">No programs to manage</p>\n</div>\n</div>\n")
+                .append("<div id=\"footer\"><div class=\"left\"><a href=\"http://supervisord.org\">Supervisor</a> ")
+                .append("<span id=\"supervisor_version\">").append(ProcessManager.SUPERVISOR_VERSION).append("</span></div>")
+                .append("<div class=\"right\">&copy; 2006-<span id=\"copyright_date\">").append(year)
+                .append("</span> <strong>Agendaless Consulting and Contributors</strong></div></div>\n")
+                .append("<script nonce=\"").append(nonce).append("\">\n").append(script).append("</script>\n")
+                .append("</body>\n</html>\n");
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, ProcessInfo p, String token, boolean shade) {
+        String ns = p.namespec();
+        String nsEsc = Html.escape(ns);
+        String nsUrl = Html.escape(Html.encode(ns));
+        out.append("<tr").append(shade ? " class=\"shade\"" : "").append(" data-name=\"").append(nsEsc).append("\">")
+                .append("<td class=\"status\"><span class=\"").append(StateStyle.cssClass(p.state())).append("\">")
+                .append(StateStyle.label(p.state())).append("</span></td>")
+                .append("<td class=\"desc\">").append(Html.escape(p.description())).append("</td>")
+                .append("<td class=\"name\"><a href=\"tail.html?processname=").append(nsUrl)
+                .append("\" target=\"_blank\" rel=\"noopener\">").append(nsEsc).append("</a></td>")
+                .append("<td class=\"action\"><form method=\"post\" action=\"index.html\">")
+                .append("<input type=\"hidden\" name=\"").append(CsrfToken.PARAM).append("\" value=\"")
+                .append(Html.escape(token)).append("\">")
+                .append("<input type=\"hidden\" name=\"processname\" value=\"").append(nsEsc).append("\">");
+        for (ProcessAction a : ProcessAction.forState(p.state())) {
+            out.append("<button type=\"submit\" name=\"action\" value=\"").append(a.param()).append("\">")
+                    .append(a.label()).append("</button>");
+        }
+        out.append("<a href=\"logtail/").append(nsUrl).append("\" target=\"_blank\" rel=\"noopener\">Tail -f Stdout</a>")
+                .append("<a href=\"logtail/").append(nsUrl).append("/stderr\" target=\"_blank\" rel=\"noopener\">Tail -f Stderr</a>")
+                .append("</form></td></tr>\n");
+    }
+}
