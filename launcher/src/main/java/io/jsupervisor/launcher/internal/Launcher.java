@@ -30,6 +30,8 @@ public final class Launcher {
     private static final long HTTP_READY_TIMEOUT_MILLIS = 30_000;
 
     private final Environment env;
+    /** The daemon half tells the starting command once. */
+    private boolean reported;
     /** Held so that the level set on it stays (JUL keeps loggers weakly). */
     private final java.util.logging.Logger spiFlyLogger = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
 
@@ -184,6 +186,10 @@ public final class Launcher {
     }
 
     private void report(int status, ByteArrayOutputStream collected) {
+        if (reported) {
+            return; // the starting command has its answer and is gone; a second file would be left behind
+        }
+        reported = true;
         try {
             DaemonStatus.write(env.statusFile(), status, collected.toString(StandardCharsets.UTF_8));
         } catch (IOException e) {
