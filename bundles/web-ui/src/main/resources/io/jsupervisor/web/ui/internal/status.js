@@ -9,6 +9,9 @@
   var filter = document.getElementById('filter');
   var live = document.getElementById('live');
   var last = null;
+  // built from origin + path: a page opened as http://user:pw@host/ has a base URL with credentials,
+  // and fetch() refuses any URL resolved against it
+  var feed = location.origin + location.pathname.replace(/[^/]*$/, '') + 'status.json';
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -65,7 +68,7 @@
   }
 
   function poll() {
-    fetch('status.json', { cache: 'no-store', credentials: 'same-origin' })
+    fetch(feed, { cache: 'no-store', credentials: 'same-origin' })
       .then(function (r) {
         if (!r.ok) { throw new Error('HTTP ' + r.status); }
         return r.text();
