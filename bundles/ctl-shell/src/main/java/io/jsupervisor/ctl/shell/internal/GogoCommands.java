@@ -1,0 +1,117 @@
+package io.jsupervisor.ctl.shell.internal;
+
+import io.jsupervisor.api.ProcessManager;
+import io.jsupervisor.ctl.shell.Supervisorctl;
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.annotations.GogoCommand;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * supervisorctl's commands in the Gogo shell, scope {@code supervisor}. Each prints exactly what
+ * {@code supervisorctl <command> <args>} prints, to System.out (Gogo routes it to the calling session),
+ * and returns nothing; the exit status supervisorctl would give is not shown. {@code start}, {@code stop}
+ * and {@code update} share names with Felix's own commands: type {@code supervisor:start} where they clash.
+ */
+@Component(service = GogoCommands.class)
+@GogoCommand(scope = "supervisor", function = {"status", "start", "stop", "restart", "signal", "tail", "maintail",
+        "pid", "clear", "avail", "reread", "update", "add", "remove", "version", "reload", "shutdown"})
+public final class GogoCommands {
+    private final Supervisorctl ctl;
+
+    @Activate
+    public GogoCommands(@Reference ProcessManager manager) {
+        this.ctl = new Supervisorctl(manager);
+    }
+
+    @Descriptor("show process status (exit status 3 in supervisorctl when one is stopped)")
+    public void status(@Descriptor("names, group:* or all; none for all") String... names) {
+        run("status", names);
+    }
+
+    @Descriptor("start processes, waiting until they are RUNNING")
+    public void start(@Descriptor("names, group:* or all") String... names) {
+        run("start", names);
+    }
+
+    @Descriptor("stop processes, waiting until they have stopped")
+    public void stop(@Descriptor("names, group:* or all") String... names) {
+        run("stop", names);
+    }
+
+    @Descriptor("stop, then start processes (does not reread the configuration)")
+    public void restart(@Descriptor("names, group:* or all") String... names) {
+        run("restart", names);
+    }
+
+    @Descriptor("send a signal to processes")
+    public void signal(@Descriptor("signal name or number, then names, group:* or all") String... args) {
+        run("signal", args);
+    }
+
+    @Descriptor("show the end of a process log (no -f here)")
+    public void tail(@Descriptor("[-BYTES] name [stdout|stderr]; 1600 bytes of stdout by default") String... args) {
+        run("tail", args);
+    }
+
+    @Descriptor("show the end of supervisord's main log (no -f here)")
+    public void maintail(@Descriptor("[-BYTES]; 1600 by default") String... args) {
+        run("maintail", args);
+    }
+
+    @Descriptor("show supervisord's pid, or processes' pids")
+    public void pid(@Descriptor("none for supervisord; names or all") String... names) {
+        run("pid", names);
+    }
+
+    @Descriptor("clear process log files")
+    public void clear(@Descriptor("names or all") String... names) {
+        run("clear", names);
+    }
+
+    @Descriptor("list every configured process, in use or available")
+    public void avail(String... none) {
+        run("avail", none);
+    }
+
+    @Descriptor("reread the configuration file and list changed groups, applying nothing")
+    public void reread(String... none) {
+        run("reread", none);
+    }
+
+    @Descriptor("reread the configuration, then remove, restart and add the changed groups")
+    public void update(@Descriptor("group names or all; none for all") String... groups) {
+        run("update", groups);
+    }
+
+    @Descriptor("activate groups from the last read configuration")
+    public void add(@Descriptor("group names") String... groups) {
+        run("add", groups);
+    }
+
+    @Descriptor("remove stopped groups from the running configuration")
+    public void remove(@Descriptor("group names") String... groups) {
+        run("remove", groups);
+    }
+
+    @Descriptor("show the supervisord version JSupervisor reproduces")
+    public void version(String... none) {
+        run("version", none);
+    }
+
+    @Descriptor("restart supervisord in place (no confirmation asked)")
+    public void reload(String... none) {
+        run("reload", none);
+    }
+
+    @Descriptor("shut supervisord down (no confirmation asked)")
+    public void shutdown(String... none) {
+        run("shutdown", none);
+    }
+
+    private void run(String command, String[] args) {
+        System.out.print(ctl.execute(command + " " + String.join(" ", args)).text());
+        System.out.flush();
+    }
+}

@@ -1,0 +1,60 @@
+package io.jsupervisor.ctl.shell.internal;
+
+import io.jsupervisor.api.Fault;
+import io.jsupervisor.ctl.shell.CtlResult;
+import io.jsupervisor.ctl.shell.ExitStatus;
+import io.jsupervisor.ctl.shell.Upcheck;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The lines and exit status a command builds up. Like supervisorctl's {@code exitstatus} attribute, the
+ * status is overwritten by every assignment, never reset: the last one wins.
+ */
+final class Output {
+    private final List<String> lines = new ArrayList<>();
+    private int status = ExitStatus.SUCCESS;
+
+    void println(String line) {
+        lines.add(line);
+    }
+
+    void println(List<String> more) {
+        lines.addAll(more);
+    }
+
+    void status(int exitStatus) {
+        status = exitStatus;
+    }
+
+    /** supervisorctl's {@code set_exitstatus_from_xmlrpc_fault} with no ignored fault. */
+    void statusFromFault(int faultCode) {
+        statusFromFault(faultCode, null);
+    }
+
+    /** supervisorctl's {@code set_exitstatus_from_xmlrpc_fault}. */
+    void statusFromFault(int faultCode, Fault ignored) {
+        if (faultCode == Fault.SUCCESS.code() || (ignored != null && faultCode == ignored.code())) {
+            return;
+        }
+        boolean deadProgram = faultCode == Fault.SPAWN_ERROR.code()
+                || faultCode == Fault.ABNORMAL_TERMINATION.code()
+                || faultCode == Fault.NOT_RUNNING.code();
+        status = deadProgram ? ExitStatus.NOT_RUNNING : ExitStatus.GENERIC;
+    }
+
+    /** Runs the upcheck; on failure takes over its lines and status and answers false. */
+    boolean upcheck(Upcheck upcheck) {
+        Optional<CtlResult> failure = upcheck.failure();
+        failure.ifPresent(f -> {
+            lines.addAll(f.lines());
+            status = f.exitStatus();
+        });
+        return failure.isEmpty();
+    }
+
+    CtlResult result() {
+        return new CtlResult(lines, status);
+    }
+}
