@@ -1,0 +1,157 @@
+package io.jsupervisor.web.ui.internal;
+
+import static io.jsupervisor.web.ui.internal.FakeProcessManager.process;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.jsupervisor.api.ProcessState;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The page in headless Chromium (Debian's chromium + chromedriver; skipped when they are not installed):
+ * the script's live refresh, escaping in the DOM, the filter box and a real form POST.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatusPageBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final FakeProcessManager pm = new FakeProcessManager();
+    private TestServer server;
+    private ChromeDriver driver;
+
+    @BeforeAll
+    void startBrowserAndServer() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "no chromium/chromedriver");
+        StatusServlet status = new StatusServlet(pm);
+        server = new TestServer()
+                .servlet(status, "/", "/index.html")
+                .servlet(new StatusJsonServlet(pm), "/status.json")
+                .servlet(new TailServlet(pm), "/tail.html")
+                .start();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1100,800");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void threeProcesses() {
+        pm.with(process("foo", "foo", ProcessState.STOPPED, "Not started"),
+                process("grp", "a", ProcessState.RUNNING, "pid 77, uptime 0:01:40"),
+                process("grp", "b", ProcessState.FATAL, "Exited too quickly"));
+        driver.manage().window().setSize(new Dimension(1100, 800));
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    private List<WebElement> visibleRows() {
+        return driver.findElements(By.cssSelector("#tbody tr")).stream().filter(WebElement::isDisplayed).toList();
+    }
+
+    private String stateOf(String namespec) {
+        return driver.findElements(By.cssSelector("#tbody tr")).stream()
+                .filter(tr -> namespec.equals(tr.getDomAttribute("data-name")))
+                .map(tr -> tr.findElement(By.cssSelector("td.status span")).getText().toLowerCase())
+                .findFirst().orElse("");
+    }
+
+    @Test
+    void tableRefreshesItselfWithoutReloadingThePage() {
+        driver.get(server.url("/"));
+        assertEquals("stopped", stateOf("foo"));
+        js("window.notReloaded = true;");
+        pm.with(process("foo", "foo", ProcessState.RUNNING, "pid 99, uptime 0:00:01"),
+                process("grp", "a", ProcessState.RUNNING, "pid 77, uptime 0:01:42"));
+        Wait.until(() -> stateOf("foo").equals("running"));
+        assertEquals(Boolean.TRUE, js("return window.notReloaded === true;"));
+        assertEquals(2, visibleRows().size());
+        WebElement foo = driver.findElement(By.cssSelector("#tbody tr[data-name='foo']"));
+        assertEquals("statusrunning", foo.findElement(By.cssSelector("td.status span")).getDomAttribute("class"));
+        assertEquals(List.of("Restart", "Stop", "Clear Log"),
+                foo.findElements(By.tagName("button")).stream().map(WebElement::getText).toList());
+    }
+
+    @Test
+    void markupInNamesAndDescriptionsStaysTextAfterALiveRefresh() {
+        driver.get(server.url("/"));
+        js("window.pwned = null;");
+        String evilName = "<img src=x onerror=\"window.pwned='name'\">";
+        String evilDesc = "<script>window.pwned='desc'</script>";
+        pm.with(process("g", evilName, ProcessState.BACKOFF, evilDesc));
+        Wait.until(() -> driver.findElements(By.cssSelector("#tbody tr")).size() == 1);
+        WebElement row = driver.findElement(By.cssSelector("#tbody tr"));
+        assertEquals("g:" + evilName, row.findElement(By.cssSelector("td.name a")).getText());
+        assertEquals(evilDesc, row.findElement(By.cssSelector("td.desc")).getText());
+        assertTrue(row.findElements(By.tagName("img")).isEmpty());
+        assertNull(js("return window.pwned;"));
+    }
+
+    @Test
+    void filterBoxShowsOnlyMatchingNames() {
+        driver.get(server.url("/"));
+        driver.findElement(By.id("filter")).sendKeys("GRP:");
+        assertEquals(List.of("grp:a", "grp:b"),
+                visibleRows().stream().map(tr -> tr.getDomAttribute("data-name")).toList());
+        // the visible rows are shaded alternately again
+        assertEquals("", visibleRows().get(0).getDomAttribute("class"));
+        assertEquals("shade", visibleRows().get(1).getDomAttribute("class"));
+    }
+
+    @Test
+    void startButtonPostsWithTheTokenAndThePageShowsTheMessage() {
+        driver.get(server.url("/"));
+        driver.findElement(By.cssSelector("#tbody tr[data-name='foo'] button[value='start']")).click();
+        Wait.until(() -> driver.getCurrentUrl().contains("message="));
+        assertEquals("Process foo started", driver.findElement(By.id("statusmessage")).getText());
+        assertTrue(pm.calls().contains("startProcess foo true"), pm.calls().toString());
+    }
+
+    @Test
+    void narrowScreenStacksTheCellsWithoutHeader() {
+        driver.manage().window().setSize(new Dimension(400, 800));
+        driver.get(server.url("/"));
+        assertFalse(driver.findElement(By.tagName("thead")).isDisplayed());
+        WebElement row = driver.findElement(By.cssSelector("#tbody tr[data-name='grp:a']"));
+        int stateTop = row.findElement(By.cssSelector("td.status")).getLocation().getY();
+        int nameTop = row.findElement(By.cssSelector("td.name")).getLocation().getY();
+        assertTrue(nameTop > stateTop, "cells are stacked, not side by side");
+        Long scrollWidth = (Long) js("return document.documentElement.scrollWidth;");
+        Long clientWidth = (Long) js("return document.documentElement.clientWidth;");
+        assertTrue(scrollWidth <= clientWidth, "no horizontal scrolling: " + scrollWidth + " > " + clientWidth);
+    }
+}
