@@ -1,13 +1,17 @@
 package io.jsupervisor.web.ui.internal;
 
+import io.jsupervisor.api.ProcessInfo;
 import io.jsupervisor.api.ProcessManager;
+import io.jsupervisor.api.SupervisorException;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Year;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -35,24 +39,34 @@ public class StatusServlet extends HttpServlet {
         return token.value();
     }
 
+    /** Paths other than the page's are 404 whatever the method (not 405). */
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
         if (!isPagePath(req)) {
             Responses.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not Found");
             return;
         }
+        super.service(req, resp);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        List<ProcessInfo> processes;
+        try {
+            processes = pm.allProcessInfo();
+        } catch (SupervisorException e) {
+            // SHUTDOWN_STATE while the daemon stops or restarts
+            Responses.text(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
+            return;
+        }
         String nonce = Responses.nonce(random);
-        String html = page.render(pm.allProcessInfo(), req.getParameter("message"), token.value(), nonce,
+        String html = page.render(processes, req.getParameter("message"), token.value(), nonce,
                 Year.now().getValue());
         Responses.html(resp, nonce, html);
     }
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        if (!isPagePath(req)) {
-            Responses.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not Found");
-            return;
-        }
         if (!token.matches(req.getParameter(CsrfToken.PARAM))) {
             Responses.text(resp, HttpServletResponse.SC_FORBIDDEN,
                     "Forbidden: missing or wrong form token; reload the status page and try again");

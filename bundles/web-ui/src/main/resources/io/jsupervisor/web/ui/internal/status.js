@@ -20,16 +20,8 @@
     return e;
   }
 
-  function row(p) {
+  function actionCell(p) {
     var ns = encodeURIComponent(p.namespec);
-    var tr = el('tr', { 'data-name': p.namespec });
-    var status = el('td', { 'class': 'status' });
-    status.appendChild(el('span', { 'class': p.stateClass }, p.state));
-    tr.appendChild(status);
-    tr.appendChild(el('td', { 'class': 'desc' }, p.description));
-    var name = el('td', { 'class': 'name' });
-    name.appendChild(el('a', { href: 'tail.html?processname=' + ns, target: '_blank', rel: 'noopener' }, p.namespec));
-    tr.appendChild(name);
     var action = el('td', { 'class': 'action' });
     var form = el('form', { method: 'post', action: 'index.html' });
     form.appendChild(el('input', { type: 'hidden', name: 'csrf', value: token }));
@@ -40,8 +32,32 @@
     form.appendChild(el('a', { href: 'logtail/' + ns, target: '_blank', rel: 'noopener' }, 'Tail -f Stdout'));
     form.appendChild(el('a', { href: 'logtail/' + ns + '/stderr', target: '_blank', rel: 'noopener' }, 'Tail -f Stderr'));
     action.appendChild(form);
-    tr.appendChild(action);
+    return action;
+  }
+
+  function row(p) {
+    var tr = el('tr', { 'data-name': p.namespec });
+    var status = el('td', { 'class': 'status' });
+    status.appendChild(el('span', { 'class': p.stateClass }, p.state));
+    tr.appendChild(status);
+    tr.appendChild(el('td', { 'class': 'desc' }, p.description));
+    var name = el('td', { 'class': 'name' });
+    name.appendChild(el('a', { href: 'tail.html?processname=' + encodeURIComponent(p.namespec), target: '_blank', rel: 'noopener' }, p.namespec));
+    tr.appendChild(name);
+    tr.appendChild(actionCell(p));
     return tr;
+  }
+
+  // Changes only what differs, so a button is not replaced under the pointer just because an uptime moved.
+  function update(tr, p) {
+    var span = tr.querySelector('td.status span');
+    if (span.textContent !== p.state) { span.textContent = p.state; }
+    if (span.className !== p.stateClass) { span.className = p.stateClass; }
+    var desc = tr.querySelector('td.desc');
+    if (desc.textContent !== p.description) { desc.textContent = p.description; }
+    var want = p.actions.map(function (a) { return a.action; }).join(',');
+    var have = Array.prototype.map.call(tr.querySelectorAll('td.action button'), function (b) { return b.value; }).join(',');
+    if (want !== have) { tr.replaceChild(actionCell(p), tr.querySelector('td.action')); }
   }
 
   // Hides rows whose name does not contain the filter text; shades the visible ones alternately.
@@ -59,9 +75,21 @@
   }
 
   function render(data) {
-    var rows = document.createDocumentFragment();
-    data.processes.forEach(function (p) { rows.appendChild(row(p)); });
-    tbody.replaceChildren(rows);
+    var existing = new Map();
+    Array.prototype.forEach.call(tbody.rows, function (tr) { existing.set(tr.getAttribute('data-name'), tr); });
+    var wanted = data.processes.map(function (p) {
+      var tr = existing.get(p.namespec);
+      if (tr) {
+        update(tr, p);
+        existing.delete(p.namespec);
+        return tr;
+      }
+      return row(p);
+    });
+    existing.forEach(function (tr) { tbody.removeChild(tr); });
+    // re-append only when the order or the set changed
+    var same = tbody.rows.length === wanted.length && wanted.every(function (tr, i) { return tbody.rows[i] === tr; });
+    if (!same) { wanted.forEach(function (tr) { tbody.appendChild(tr); }); }
     table.hidden = data.processes.length === 0;
     empty.hidden = data.processes.length !== 0;
     applyFilter();

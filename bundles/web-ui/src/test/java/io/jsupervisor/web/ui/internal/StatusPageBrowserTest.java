@@ -79,31 +79,43 @@ class StatusPageBrowserTest {
         return ((JavascriptExecutor) driver).executeScript(script);
     }
 
-    private List<WebElement> visibleRows() {
-        return driver.findElements(By.cssSelector("#tbody tr")).stream().filter(WebElement::isDisplayed).toList();
+    /** Read in one script call: the rows may be redrawn between two WebDriver calls. */
+    @SuppressWarnings("unchecked")
+    private List<String> visibleRows() {
+        return (List<String>) js("return Array.from(document.querySelectorAll('#tbody tr'))"
+                + ".filter(tr => !tr.hidden).map(tr => tr.getAttribute('data-name') + '|' + tr.className);");
     }
 
     private String stateOf(String namespec) {
-        return driver.findElements(By.cssSelector("#tbody tr")).stream()
-                .filter(tr -> namespec.equals(tr.getDomAttribute("data-name")))
-                .map(tr -> tr.findElement(By.cssSelector("td.status span")).getText().toLowerCase())
-                .findFirst().orElse("");
+        return (String) ((JavascriptExecutor) driver).executeScript("const tr = Array.from(document.querySelectorAll"
+                + "('#tbody tr')).find(tr => tr.getAttribute('data-name') === arguments[0]);"
+                + " return tr ? tr.querySelector('td.status span').className + ' ' + tr.querySelector('td.status span')"
+                + ".textContent + ' ' + Array.from(tr.querySelectorAll('button')).map(b => b.textContent).join(',') : '';",
+                namespec);
     }
 
     @Test
     void tableRefreshesItselfWithoutReloadingThePage() {
         driver.get(server.url("/"));
-        assertEquals("stopped", stateOf("foo"));
+        assertEquals("statusnominal stopped Start,Clear Log", stateOf("foo"));
         js("window.notReloaded = true;");
         pm.with(process("foo", "foo", ProcessState.RUNNING, "pid 99, uptime 0:00:01"),
                 process("grp", "a", ProcessState.RUNNING, "pid 77, uptime 0:01:42"));
-        Wait.until(() -> stateOf("foo").equals("running"));
+        Wait.until(() -> stateOf("foo").equals("statusrunning running Restart,Stop,Clear Log"));
         assertEquals(Boolean.TRUE, js("return window.notReloaded === true;"));
-        assertEquals(2, visibleRows().size());
-        WebElement foo = driver.findElement(By.cssSelector("#tbody tr[data-name='foo']"));
-        assertEquals("statusrunning", foo.findElement(By.cssSelector("td.status span")).getDomAttribute("class"));
-        assertEquals(List.of("Restart", "Stop", "Clear Log"),
-                foo.findElements(By.tagName("button")).stream().map(WebElement::getText).toList());
+        assertEquals(List.of("foo|", "grp:a|shade"), visibleRows());
+    }
+
+    @Test
+    void aLiveUpdateOfTheUptimeKeepsTheButtonsUnderThePointer() {
+        driver.get(server.url("/"));
+        WebElement stop = driver.findElement(By.cssSelector("#tbody tr[data-name='grp:a'] button[value='stop']"));
+        pm.with(process("foo", "foo", ProcessState.STOPPED, "Not started"),
+                process("grp", "a", ProcessState.RUNNING, "pid 77, uptime 0:01:44"),
+                process("grp", "b", ProcessState.FATAL, "Exited too quickly"));
+        Wait.until(() -> "pid 77, uptime 0:01:44".equals(
+                js("return document.querySelector(\"#tbody tr[data-name='grp:a'] td.desc\").textContent;")));
+        assertEquals("Stop", stop.getText(), "the same button element, not a redrawn one");
     }
 
     @Test
@@ -113,8 +125,9 @@ class StatusPageBrowserTest {
         String evilName = "<img src=x onerror=\"window.pwned='name'\">";
         String evilDesc = "<script>window.pwned='desc'</script>";
         pm.with(process("g", evilName, ProcessState.BACKOFF, evilDesc));
-        Wait.until(() -> driver.findElements(By.cssSelector("#tbody tr")).size() == 1);
+        Wait.until(() -> visibleRows().size() == 1);
         WebElement row = driver.findElement(By.cssSelector("#tbody tr"));
+        assertEquals("statuserror backoff Clear Log", stateOf("g:" + evilName));
         assertEquals("g:" + evilName, row.findElement(By.cssSelector("td.name a")).getText());
         assertEquals(evilDesc, row.findElement(By.cssSelector("td.desc")).getText());
         assertTrue(row.findElements(By.tagName("img")).isEmpty());
@@ -125,11 +138,8 @@ class StatusPageBrowserTest {
     void filterBoxShowsOnlyMatchingNames() {
         driver.get(server.url("/"));
         driver.findElement(By.id("filter")).sendKeys("GRP:");
-        assertEquals(List.of("grp:a", "grp:b"),
-                visibleRows().stream().map(tr -> tr.getDomAttribute("data-name")).toList());
         // the visible rows are shaded alternately again
-        assertEquals("", visibleRows().get(0).getDomAttribute("class"));
-        assertEquals("shade", visibleRows().get(1).getDomAttribute("class"));
+        assertEquals(List.of("grp:a|", "grp:b|shade"), visibleRows());
     }
 
     @Test

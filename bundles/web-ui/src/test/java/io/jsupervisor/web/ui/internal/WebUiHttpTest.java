@@ -100,6 +100,10 @@ class WebUiHttpTest {
         assertEquals(404, get("/nope").statusCode());
         assertEquals(404, get("/index.htm").statusCode());
         assertEquals(404, post("/nope", "csrf=" + status.token() + "&action=stopall").statusCode());
+        HttpResponse<String> put = client.send(HttpRequest.newBuilder(URI.create(server.url("/nope")))
+                .PUT(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, put.statusCode());
+        assertEquals(404, get("/index.html/more").statusCode());
         assertEquals("rpc", get("/RPC2").body());
         assertEquals("logtail", get("/logtail/foo/stderr").body());
         assertEquals("mainlogtail", get("/mainlogtail").body());
