@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * supervisorctl 4.2.5's commands, run against a {@link ProcessManager}: same output lines, same exit
  * status. Commands: add, avail, clear, help, maintail, pid, reload, remove, reread, restart, shutdown,
- * signal, start, status, stop, tail, update, version. Not here: {@code tail -f}, {@code maintail -f},
+ * signal, start, status, stop, tail, update, version. {@code tail -f} and {@code maintail -f} print the banner
+ * and return a {@link LogFollow} for the caller to follow. Not here:
  * {@code fg}, {@code open}, {@code quit}/{@code exit}, confirmation prompts (behaves as non-interactive).
  * Thread-safe if the ProcessManager is; every call works on its own output.
  */

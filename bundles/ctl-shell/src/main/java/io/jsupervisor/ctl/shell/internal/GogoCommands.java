@@ -1,6 +1,7 @@
 package io.jsupervisor.ctl.shell.internal;
 
 import io.jsupervisor.api.ProcessManager;
+import io.jsupervisor.ctl.shell.CtlResult;
 import io.jsupervisor.ctl.shell.Supervisorctl;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.annotations.GogoCommand;
@@ -11,7 +12,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * supervisorctl's commands in the Gogo shell, scope {@code supervisor}. Each prints exactly what
  * {@code supervisorctl <command> <args>} prints, to System.out (Gogo routes it to the calling session),
- * and returns nothing; the exit status supervisorctl would give is not shown. {@code start}, {@code stop}
+ * and returns nothing; the exit status supervisorctl would give is not shown. {@code tail -f} and
+ * {@code maintail -f} follow the log file until Ctrl-C interrupts the command. {@code start}, {@code stop}
  * and {@code update} share names with Felix's own commands: type {@code supervisor:start} where they clash.
  */
 @Component(service = GogoCommands.class)
@@ -19,10 +21,12 @@ import org.osgi.service.component.annotations.Reference;
         "pid", "clear", "avail", "reread", "update", "add", "remove", "version", "reload", "shutdown"})
 public final class GogoCommands {
     private final Supervisorctl ctl;
+    private final LogFollower follower;
 
     @Activate
     public GogoCommands(@Reference ProcessManager manager) {
         this.ctl = new Supervisorctl(manager);
+        this.follower = new LogFollower(manager);
     }
 
     @Descriptor("show process status (exit status 3 in supervisorctl when one is stopped)")
@@ -50,13 +54,13 @@ public final class GogoCommands {
         run("signal", args);
     }
 
-    @Descriptor("show the end of a process log (no -f here)")
-    public void tail(@Descriptor("[-BYTES] name [stdout|stderr]; 1600 bytes of stdout by default") String... args) {
+    @Descriptor("show the end of a process log, or follow it with -f until Ctrl-C")
+    public void tail(@Descriptor("[-f|-BYTES] name [stdout|stderr]; 1600 bytes of stdout by default") String... args) {
         run("tail", args);
     }
 
-    @Descriptor("show the end of supervisord's main log (no -f here)")
-    public void maintail(@Descriptor("[-BYTES]; 1600 by default") String... args) {
+    @Descriptor("show the end of supervisord's main log, or follow it with -f until Ctrl-C")
+    public void maintail(@Descriptor("[-f|-BYTES]; 1600 bytes by default") String... args) {
         run("maintail", args);
     }
 
@@ -111,7 +115,11 @@ public final class GogoCommands {
     }
 
     private void run(String command, String[] args) {
-        System.out.print(ctl.execute(command + " " + String.join(" ", args)).text());
+        CtlResult result = ctl.execute(command + " " + String.join(" ", args));
+        System.out.print(result.text());
         System.out.flush();
+        if (result.follow() != null) {
+            follower.follow(result.follow(), System.out);
+        }
     }
 }

@@ -3,11 +3,12 @@ package io.jsupervisor.ctl.shell.internal;
 import io.jsupervisor.api.ProcessManager;
 import io.jsupervisor.api.SupervisorException;
 import io.jsupervisor.ctl.shell.ExitStatus;
+import io.jsupervisor.ctl.shell.LogFollow;
 import io.jsupervisor.ctl.shell.Upcheck;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** {@code maintail [-N]}: the last N bytes (default 1600) of supervisord's own log; no {@code -f} here. */
+/** {@code maintail [-f | -N]}: the last N bytes (default 1600) of supervisord's own log, or follow it. */
 final class MaintailCommand implements Command {
     private static final long DEFAULT_BYTES = 1600;
 
@@ -40,7 +41,8 @@ final class MaintailCommand implements Command {
         if (args.size() == 1) {
             String modifier = args.get(0);
             if (modifier.equals("-f")) {
-                fail("Error: maintail -f is not supported here", out);
+                out.println(TailCommand.FOLLOW_BANNER);
+                out.follow(LogFollow.mainLog());
                 return;
             }
             Long parsed = modifier.startsWith("-") ? PyText.parseInt(modifier.substring(1)) : null;

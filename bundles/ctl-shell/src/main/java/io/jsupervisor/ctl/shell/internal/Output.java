@@ -3,6 +3,7 @@ package io.jsupervisor.ctl.shell.internal;
 import io.jsupervisor.api.Fault;
 import io.jsupervisor.ctl.shell.CtlResult;
 import io.jsupervisor.ctl.shell.ExitStatus;
+import io.jsupervisor.ctl.shell.LogFollow;
 import io.jsupervisor.ctl.shell.Upcheck;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Optional;
 final class Output {
     private final List<String> lines = new ArrayList<>();
     private int status = ExitStatus.SUCCESS;
+    private LogFollow follow;
 
     void println(String line) {
         lines.add(line);
@@ -22,6 +24,11 @@ final class Output {
 
     void println(List<String> more) {
         lines.addAll(more);
+    }
+
+    /** Asks the caller to follow a log once the lines are printed. */
+    void follow(LogFollow log) {
+        follow = log;
     }
 
     void status(int exitStatus) {
@@ -55,6 +62,6 @@ final class Output {
     }
 
     CtlResult result() {
-        return new CtlResult(lines, status);
+        return new CtlResult(lines, status, follow);
     }
 }

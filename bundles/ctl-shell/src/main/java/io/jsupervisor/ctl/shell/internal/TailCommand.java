@@ -4,6 +4,7 @@ import io.jsupervisor.api.LogChannel;
 import io.jsupervisor.api.ProcessManager;
 import io.jsupervisor.api.SupervisorException;
 import io.jsupervisor.ctl.shell.ExitStatus;
+import io.jsupervisor.ctl.shell.LogFollow;
 import io.jsupervisor.ctl.shell.Upcheck;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,11 +12,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code tail [-N] name [stdout|stderr]}: the last N bytes (default 1600) of a process log. {@code -f}
- * streams over HTTP in the reference; this command layer cannot stream, so it answers an error.
+ * {@code tail [-f | -N] name [stdout|stderr]}: the last N bytes (default 1600) of a process log. For
+ * {@code -f} it prints the reference's banner and asks the caller to follow the log.
  */
 final class TailCommand implements Command {
     private static final long DEFAULT_BYTES = 1600;
+    static final String FOLLOW_BANNER = "==> Press Ctrl-C to exit <==";
 
     private final ProcessManager manager;
     private final Upcheck upcheck;
@@ -56,7 +58,8 @@ final class TailCommand implements Command {
         long bytes = DEFAULT_BYTES;
         if (modifier != null) {
             if (modifier.equals("-f")) {
-                fail("Error: tail -f is not supported here", out);
+                out.println(FOLLOW_BANNER);
+                out.follow(new LogFollow(name, channel.equals("stdout") ? LogChannel.STDOUT : LogChannel.STDERR));
                 return;
             }
             Long parsed = PyText.parseInt(modifier.substring(1));

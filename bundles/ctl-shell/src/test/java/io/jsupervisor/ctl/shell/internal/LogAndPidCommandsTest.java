@@ -4,8 +4,10 @@ import static io.jsupervisor.ctl.shell.internal.FakeProcessManager.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jsupervisor.api.Fault;
+import io.jsupervisor.api.LogChannel;
 import io.jsupervisor.api.ProcessState;
 import io.jsupervisor.ctl.shell.CtlResult;
+import io.jsupervisor.ctl.shell.LogFollow;
 import io.jsupervisor.ctl.shell.Supervisorctl;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -53,6 +55,19 @@ class LogAndPidCommandsTest {
                 + "tail -100 <name>\tlast 100 *bytes* of process stdout\n"
                 + "tail <name> stderr\tlast 1600 *bytes* of process stderr"), tooFew.lines());
         assertEquals(List.of(), manager.calls);
+    }
+
+    @Test
+    void tailDashFPrintsTheBannerAndAsksToFollow() {
+        CtlResult result = ctl.execute("tail -f foo STDERR");
+        assertEquals(List.of("==> Press Ctrl-C to exit <=="), result.lines());
+        assertEquals(new LogFollow("foo", LogChannel.STDERR), result.follow());
+        assertEquals("/logtail/foo/stderr", result.follow().httpPath());
+        assertEquals(List.of(), manager.calls);
+        CtlResult main = ctl.execute("maintail -f");
+        assertEquals(List.of("==> Press Ctrl-C to exit <=="), main.lines());
+        assertEquals("/mainlogtail", main.follow().httpPath());
+        assertEquals(null, ctl.execute("tail foo").follow());
     }
 
     @Test
