@@ -1,5 +1,7 @@
 package io.jsupervisor.ctl.shell.internal;
 
+import io.jsupervisor.ctl.shell.ExitStatus;
+
 /** One supervisorctl command. */
 interface Command {
     /** The command word, e.g. {@code status}. */
@@ -17,7 +19,7 @@ interface Command {
             return false;
         }
         out.println("Error: " + command + " accepts no arguments");
-        out.status(io.jsupervisor.ctl.shell.ExitStatus.GENERIC);
+        out.status(ExitStatus.GENERIC);
         out.println(HelpText.of(command));
         return true;
     }
