@@ -1,5 +1,6 @@
-// Keeps the status table current: fetches status.json every 2 s and redraws the rows with DOM
-// calls only (textContent, never innerHTML), so names and descriptions cannot inject markup.
+// Keeps the status table current from status.events (server-sent events), or by fetching
+// status.json every 2 s, and updates the rows with DOM calls only (textContent, never innerHTML),
+// so names and descriptions cannot inject markup.
 (function () {
   'use strict';
   var token = document.getElementById('csrf-token').value;
@@ -11,7 +12,7 @@
   var last = null;
   // built from origin + path: a page opened as http://user:pw@host/ has a base URL with credentials,
   // and fetch() refuses any URL resolved against it
-  var feed = location.origin + location.pathname.replace(/[^/]*$/, '') + 'status.json';
+  var base = location.origin + location.pathname.replace(/[^/]*$/, '');
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -95,25 +96,41 @@
     applyFilter();
   }
 
+  function handle(text) {
+    // an unchanged answer leaves the DOM alone
+    if (text !== last) {
+      last = text;
+      render(JSON.parse(text));
+    }
+    live.textContent = '';
+  }
+
   function poll() {
-    fetch(feed, { cache: 'no-store', credentials: 'same-origin' })
+    fetch(base + 'status.json', { cache: 'no-store', credentials: 'same-origin' })
       .then(function (r) {
         if (!r.ok) { throw new Error('HTTP ' + r.status); }
         return r.text();
       })
-      .then(function (text) {
-        // an unchanged answer leaves the DOM alone (no lost clicks, no flicker)
-        if (text !== last) {
-          last = text;
-          render(JSON.parse(text));
-        }
-        live.textContent = '';
-      })
+      .then(handle)
       .catch(function () { live.textContent = 'live update paused'; })
       .then(function () { setTimeout(poll, 2000); });
   }
 
+  // Server-sent events when they work; on the first error (no stream, proxy, daemon stopping) poll instead.
+  function listen() {
+    if (!window.EventSource) {
+      setTimeout(poll, 2000);
+      return;
+    }
+    var events = new EventSource(base + 'status.events');
+    events.onmessage = function (e) { handle(e.data); };
+    events.onerror = function () {
+      events.close();
+      setTimeout(poll, 2000);
+    };
+  }
+
   filter.addEventListener('input', applyFilter);
   applyFilter();
-  setTimeout(poll, 2000);
+  listen();
 })();

@@ -35,6 +35,7 @@ class StatusPageBrowserTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private final FakeProcessManager pm = new FakeProcessManager();
+    private final StatusEventsServlet events = new StatusEventsServlet(pm, 200);
     private TestServer server;
     private ChromeDriver driver;
 
@@ -45,6 +46,7 @@ class StatusPageBrowserTest {
         server = new TestServer()
                 .servlet(status, "/", "/index.html")
                 .servlet(new StatusJsonServlet(pm), "/status.json")
+                .servlet(events, "/status.events")
                 .servlet(new TailServlet(pm), "/tail.html")
                 .start();
         ChromeOptions options = new ChromeOptions();
@@ -62,6 +64,7 @@ class StatusPageBrowserTest {
         if (driver != null) {
             driver.quit();
         }
+        events.stop();
         if (server != null) {
             server.close();
         }
@@ -104,6 +107,22 @@ class StatusPageBrowserTest {
         Wait.until(() -> stateOf("foo").equals("statusrunning running Restart,Stop,Clear Log"));
         assertEquals(Boolean.TRUE, js("return window.notReloaded === true;"));
         assertEquals(List.of("foo|", "grp:a|shade"), visibleRows());
+        assertTrue(events.listenerCount() >= 1, "the page listens to status.events");
+    }
+
+    @Test
+    void withoutAnEventStreamThePagePollsStatusJson() throws Exception {
+        try (TestServer plain = new TestServer()
+                .servlet(new StatusServlet(pm), "/", "/index.html")
+                .servlet(new StatusJsonServlet(pm), "/status.json")
+                .start()) {
+            driver.get(plain.url("/"));
+            js("window.notReloaded = true;");
+            pm.with(process("foo", "foo", ProcessState.EXITED, "Nov 24 11:40 AM"));
+            Wait.until(() -> stateOf("foo").equals("statusnominal exited Start,Clear Log"));
+            assertEquals(Boolean.TRUE, js("return window.notReloaded === true;"));
+            assertEquals(List.of("foo|"), visibleRows());
+        }
     }
 
     @Test
