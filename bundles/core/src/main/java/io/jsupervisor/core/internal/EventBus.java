@@ -14,6 +14,7 @@ final class EventBus {
                 e -> 128 + (e.body() == null ? 0 : e.body().length()),
                 new DropReporter(mainLog, "event buffer full: dropped %d oldest events (%d bytes) so far"),
                 false, // like the reference, an event nobody listens to is gone
+                0, // a listener gets the events from its registration on (or from where it left, if it left)
                 SupervisorEventListener::onEvent);
     }
 

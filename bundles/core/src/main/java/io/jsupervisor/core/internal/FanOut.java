@@ -1,16 +1,24 @@
 package io.jsupervisor.core.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
 /**
  * A bounded in-core buffer that hands every item, in order, to each subscriber on a delivery thread of
- * its own. Items published while nobody subscribes wait in the buffer and go to the next subscriber.
- * When the total weight passes the bound, the oldest items are dropped (counted, reported once per
- * drop run through {@code onDrop}). Shared by child output, the main log and events.
+ * its own. Shared by child output, the main log and events.
+ *
+ * <p>Subscribers are known by a stable key (a DS component name), so a subscriber that leaves and comes
+ * back (a bundle update) resumes exactly where it left: its cursor is parked and what it has not taken is
+ * kept for it. Items are also kept for a short replay window after every present subscriber has taken
+ * them, so a subscriber that arrives late at start-up (the log files' sink after the events bundle) still
+ * gets the first output. Items published while nobody subscribes wait for the first subscriber (when
+ * retaining). When the total weight passes the bound, the oldest items are dropped; those some known
+ * subscriber had not taken yet are counted and reported through {@code onDrop}.
  */
 final class FanOut<T> {
     /** Told how many items were dropped; called with the buffer's lock released. */
@@ -23,8 +31,11 @@ final class FanOut<T> {
     private final ToLongFunction<T> weigher;
     private final DropListener onDrop;
     private final boolean retainWithoutSubscribers;
-    private final List<T> items = new ArrayList<>();
+    private final long replayNanos;
+    private final List<Entry<T>> items = new ArrayList<>();
     private final List<Subscriber> subscribers = new ArrayList<>();
+    /** Cursors of subscribers that left, by key: what they have not taken is kept until they return. */
+    private final Map<String, Long> parked = new HashMap<>();
     private int start;          // index in items of the entry with sequence headSeq
     private long headSeq;       // sequence of the oldest retained item
     private long nextSeq;       // sequence the next published item gets
@@ -32,9 +43,19 @@ final class FanOut<T> {
     private long droppedItems;
     private boolean closed;
 
+    private record Entry<T>(T item, long time) {
+    }
+
     FanOut(String name, long maxWeight, ToLongFunction<T> weigher, DropListener onDrop,
            boolean retainWithoutSubscribers) {
+        this(name, maxWeight, weigher, onDrop, retainWithoutSubscribers, 0);
+    }
+
+    /** @param replayMillis how long taken items stay for a subscriber that is new (0: not at all) */
+    FanOut(String name, long maxWeight, ToLongFunction<T> weigher, DropListener onDrop,
+           boolean retainWithoutSubscribers, long replayMillis) {
         this.name = name;
+        this.replayNanos = TimeUnit.MILLISECONDS.toNanos(replayMillis);
         this.retainWithoutSubscribers = retainWithoutSubscribers;
         this.maxWeight = maxWeight;
         this.weigher = weigher;
@@ -45,19 +66,24 @@ final class FanOut<T> {
         long droppedNow = 0;
         long droppedWeight = 0;
         synchronized (this) {
-            if (closed || (subscribers.isEmpty() && !retainWithoutSubscribers)) {
+            if (closed || (subscribers.isEmpty() && parked.isEmpty() && !retainWithoutSubscribers)) {
                 return;
             }
-            items.add(item);
+            items.add(new Entry<>(item, System.nanoTime()));
             nextSeq++;
             weight += weigher.applyAsLong(item);
+            long floor = knownFloor();
             while (weight > maxWeight && nextSeq - headSeq > 1) {
+                boolean untaken = headSeq >= floor;
                 long w = weigher.applyAsLong(removeHead());
                 weight -= w;
-                droppedWeight += w;
-                droppedNow++;
+                if (untaken) {
+                    droppedWeight += w;
+                    droppedNow++;
+                }
             }
             droppedItems += droppedNow;
+            trim();
             notifyAll();
         }
         if (droppedNow > 0 && onDrop != null) {
@@ -76,14 +102,16 @@ final class FanOut<T> {
     }
 
     /**
-     * Starts delivering to {@code consumer} from the oldest retained item.
+     * Starts delivering to {@code consumer}: where the subscriber known as {@code key} left off, or, for a
+     * new key, from the oldest retained item.
      *
-     * @return what ends this subscription; items it has not taken stay for the others (or the next)
+     * @return what ends this subscription; items it has not taken stay for it until it comes back
      */
-    synchronized Runnable subscribe(Consumer<T> consumer, String threadName) {
-        Subscriber s = new Subscriber(consumer, headSeq);
+    synchronized Runnable subscribe(Consumer<T> consumer, String key) {
+        Long resume = parked.remove(key);
+        Subscriber s = new Subscriber(consumer, key, resume == null ? headSeq : Math.max(resume, headSeq));
         subscribers.add(s);
-        Thread t = new Thread(null, s::run, name + "-" + threadName, 256 * 1024);
+        Thread t = new Thread(null, s::run, name + "-" + key, 256 * 1024);
         t.setDaemon(true);
         s.thread = t;
         t.start();
@@ -97,6 +125,9 @@ final class FanOut<T> {
                 return;
             }
             s.stopped = true;
+            if (!closed) {
+                parked.put(s.key, s.cursor);
+            }
             t = s.thread;
             notifyAll();
             trim();
@@ -130,13 +161,14 @@ final class FanOut<T> {
                 threads.add(s.thread);
             }
             subscribers.clear();
+            parked.clear();
             notifyAll();
         }
         threads.forEach(Thread::interrupt);
     }
 
     private T removeHead() {
-        T item = items.set(start, null);
+        T item = items.set(start, null).item();
         start++;
         headSeq++;
         if (start > 1024 && start > items.size() / 2) {
@@ -154,25 +186,37 @@ final class FanOut<T> {
         return min;
     }
 
-    /** Forgets the items every subscriber has taken (kept while there is no subscriber). */
-    private void trim() {
-        if (subscribers.isEmpty()) {
-            return;
+    /** The oldest item some present or parked subscriber has not taken; headSeq when nobody is known. */
+    private long knownFloor() {
+        if (subscribers.isEmpty() && parked.isEmpty()) {
+            return retainWithoutSubscribers ? headSeq : nextSeq;
         }
         long min = minCursor();
-        while (headSeq < min && headSeq < nextSeq) {
+        for (long c : parked.values()) {
+            min = Math.min(min, c);
+        }
+        return min;
+    }
+
+    /** Forgets items every known subscriber has taken, once they are older than the replay window. */
+    private void trim() {
+        long floor = knownFloor();
+        long now = System.nanoTime();
+        while (headSeq < floor && headSeq < nextSeq && now - items.get(start).time() >= replayNanos) {
             weight -= weigher.applyAsLong(removeHead());
         }
     }
 
     private final class Subscriber {
         private final Consumer<T> consumer;
+        private final String key;
         private long cursor;
         private volatile boolean stopped;
         private Thread thread;
 
-        Subscriber(Consumer<T> consumer, long cursor) {
+        Subscriber(Consumer<T> consumer, String key, long cursor) {
             this.consumer = consumer;
+            this.key = key;
             this.cursor = cursor;
         }
 
@@ -195,7 +239,7 @@ final class FanOut<T> {
                     if (cursor < headSeq) {
                         cursor = headSeq; // what we missed was dropped for the bound
                     }
-                    item = items.get(start + (int) (cursor - headSeq));
+                    item = items.get(start + (int) (cursor - headSeq)).item();
                 }
                 try {
                     consumer.accept(item);

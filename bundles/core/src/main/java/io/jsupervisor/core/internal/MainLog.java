@@ -16,7 +16,7 @@ final class MainLog {
 
     MainLog() {
         sinks = new Whiteboard<>("mainlog", MAX_BYTES, r -> 64 + r.message().length(), null, true,
-                MainLogSink::log);
+                OutputHub.REPLAY_MILLIS, MainLogSink::log);
     }
 
     Whiteboard<MainLogSink, MainLogRecord> sinks() {

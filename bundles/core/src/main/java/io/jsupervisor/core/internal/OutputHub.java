@@ -11,6 +11,8 @@ import io.jsupervisor.api.OutputSink;
  */
 final class OutputHub {
     static final long MAX_BYTES = 64L << 20;
+    /** Delivered output stays this long for a sink that registers late (the log files' sink at start-up). */
+    static final long REPLAY_MILLIS = 10_000;
 
     private final Whiteboard<OutputSink, Object> sinks;
     private long sequence;
@@ -20,7 +22,7 @@ final class OutputHub {
                 item -> item instanceof OutputChunk c ? 64 + c.data().length : 64,
                 new DropReporter(mainLog,
                         "output buffer full: dropped %d oldest output chunks (%d bytes) so far"),
-                true,
+                true, REPLAY_MILLIS,
                 OutputHub::deliver);
     }
 

@@ -115,8 +115,8 @@ public final class SupervisordComponent {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addOutputSink(OutputSink sink) {
-        engine.output.sinks().add(sink);
+    void addOutputSink(OutputSink sink, Map<String, Object> properties) {
+        engine.output.sinks().add(sink, Whiteboard.keyOf(sink, properties));
     }
 
     void removeOutputSink(OutputSink sink) {
@@ -124,8 +124,8 @@ public final class SupervisordComponent {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addMainLogSink(MainLogSink sink) {
-        engine.log.sinks().add(sink);
+    void addMainLogSink(MainLogSink sink, Map<String, Object> properties) {
+        engine.log.sinks().add(sink, Whiteboard.keyOf(sink, properties));
     }
 
     void removeMainLogSink(MainLogSink sink) {
@@ -133,8 +133,8 @@ public final class SupervisordComponent {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addEventListener(SupervisorEventListener listener) {
-        engine.events.listeners().add(listener);
+    void addEventListener(SupervisorEventListener listener, Map<String, Object> properties) {
+        engine.events.listeners().add(listener, Whiteboard.keyOf(listener, properties));
     }
 
     void removeEventListener(SupervisorEventListener listener) {

@@ -16,10 +16,13 @@ final class Whiteboard<S, T> {
     private final String kind;
     private final Map<S, Runnable> handles = new IdentityHashMap<>();
 
+    /**
+     * @param replayMillis how long delivered items stay for a service that arrives later (see {@link FanOut})
+     */
     Whiteboard(String kind, long maxWeight, ToLongFunction<T> weigher, FanOut.DropListener onDrop,
-               boolean retainWithoutServices, BiConsumer<S, T> deliver) {
+               boolean retainWithoutServices, long replayMillis, BiConsumer<S, T> deliver) {
         this.kind = kind;
-        this.fanOut = new FanOut<>(kind, maxWeight, weigher, onDrop, retainWithoutServices);
+        this.fanOut = new FanOut<>(kind, maxWeight, weigher, onDrop, retainWithoutServices, replayMillis);
         this.deliver = deliver;
     }
 
@@ -27,11 +30,25 @@ final class Whiteboard<S, T> {
         fanOut.publish(item);
     }
 
-    synchronized void add(S service) {
+    /**
+     * @param key what stays the same when the service comes back (its component name), so that it resumes
+     *            where it left
+     */
+    synchronized void add(S service, String key) {
         if (!handles.containsKey(service)) {
-            handles.put(service, fanOut.subscribe(item -> deliver.accept(service, item),
-                    service.getClass().getSimpleName()));
+            handles.put(service, fanOut.subscribe(item -> deliver.accept(service, item), key));
         }
+    }
+
+    /** The stable key of a whiteboard service: its component name, else its PID, else its class. */
+    static String keyOf(Object service, java.util.Map<String, ?> properties) {
+        for (String k : new String[] {"component.name", "service.pid"}) {
+            Object v = properties.get(k);
+            if (v != null) {
+                return v.toString();
+            }
+        }
+        return service.getClass().getName();
     }
 
     synchronized void remove(S service) {

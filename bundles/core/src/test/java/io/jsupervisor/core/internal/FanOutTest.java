@@ -75,4 +75,61 @@ class FanOutTest {
         assertEquals(0, f.size());
         f.close();
     }
+
+    @Test
+    void aReturningSubscriberResumesWhereItLeftWithNothingLostOrRepeated() {
+        FanOut<Integer> f = new FanOut<>("t", 1000, i -> 1, null, true);
+        List<Integer> first = new CopyOnWriteArrayList<>();
+        List<Integer> other = new CopyOnWriteArrayList<>();
+        f.subscribe(other::add, "other");
+        Runnable leave = f.subscribe(first::add, "logging");
+        for (int i = 0; i < 10; i++) {
+            f.publish(i);
+        }
+        Harness.await("first part", Duration.ofSeconds(5), () -> first.size() == 10 && other.size() == 10);
+        leave.run(); // the bundle is being updated
+        for (int i = 10; i < 20; i++) {
+            f.publish(i);
+        }
+        Harness.await("other keeps receiving", Duration.ofSeconds(5), () -> other.size() == 20);
+        List<Integer> second = new CopyOnWriteArrayList<>();
+        f.subscribe(second::add, "logging"); // the new version of the same component
+        Harness.await("resumed", Duration.ofSeconds(5), () -> second.size() == 10);
+        assertEquals(List.of(10, 11, 12, 13, 14, 15, 16, 17, 18, 19), second);
+        f.close();
+    }
+
+    @Test
+    void aNewSubscriberGetsWhatOthersTookWithinTheReplayWindow() throws Exception {
+        FanOut<Integer> f = new FanOut<>("t", 1000, i -> 1, null, true, 60_000);
+        List<Integer> early = new CopyOnWriteArrayList<>();
+        f.subscribe(early::add, "events");
+        for (int i = 0; i < 5; i++) {
+            f.publish(i);
+        }
+        assertTrue(f.drain(5, TimeUnit.SECONDS));
+        List<Integer> late = new CopyOnWriteArrayList<>();
+        f.subscribe(late::add, "logging");
+        Harness.await("replayed", Duration.ofSeconds(5), () -> late.size() == 5);
+        assertEquals(List.of(0, 1, 2, 3, 4), late);
+        f.close();
+    }
+
+    @Test
+    void itemsTakenByEveryoneAreNotCountedAsDroppedWhenTheBoundEvictsThem() throws Exception {
+        FanOut<Integer> f = new FanOut<>("t", 10, i -> 1, null, true, 60_000);
+        List<Integer> got = new CopyOnWriteArrayList<>();
+        f.subscribe(got::add, "a");
+        for (int i = 0; i < 10; i++) {
+            f.publish(i);
+        }
+        assertTrue(f.drain(5, TimeUnit.SECONDS));
+        for (int i = 10; i < 15; i++) {
+            f.publish(i);
+        }
+        assertTrue(f.drain(5, TimeUnit.SECONDS));
+        assertEquals(0, f.dropped(), "evicting replay items loses nothing");
+        assertEquals(15, got.size());
+        f.close();
+    }
 }

@@ -34,9 +34,9 @@ final class Harness implements AutoCloseable {
         engine = new Engine(System.getenv(), ProcessHandle.current().pid(),
                 () -> reloaded != null ? reloaded : config, false, null);
         pm = new ProcessManagerImpl(engine, engine::logStore);
-        engine.log.sinks().add(log::add);
-        engine.events.listeners().add(events::add);
-        engine.output.sinks().add(sink);
+        engine.log.sinks().add(log::add, "test-log");
+        engine.events.listeners().add(events::add, "test-events");
+        engine.output.sinks().add(sink, "test-output");
         engine.start(config);
     }
 

@@ -148,9 +148,23 @@ class SpawnTest {
             h.awaitState("early", ProcessState.EXITED, 5);
             h.await("pumped", Duration.ofSeconds(5), () -> h.engine.output.sinks().pending() > 0);
             List<io.jsupervisor.api.OutputChunk> late = new java.util.concurrent.CopyOnWriteArrayList<>();
-            h.engine.output.sinks().add(late::add);
+            h.engine.output.sinks().add(late::add, "late");
             h.await("late sink fed", Duration.ofSeconds(5),
                     () -> late.stream().anyMatch(c -> new String(c.data()).equals("early-bird\n")));
+        }
+    }
+
+    @Test
+    void sinkArrivingAfterAnotherStillGetsTheFirstOutput() {
+        // the start-up order in Felix: the events bundle's sink is there first, the log files' sink later
+        try (Harness h = new Harness(config(dir, program(once("first", "echo first-line"))))) {
+            h.awaitState("first", ProcessState.EXITED, 5);
+            h.await("taken by the present sink", Duration.ofSeconds(5),
+                    () -> h.chunks.stream().anyMatch(c -> new String(c.data()).equals("first-line\n")));
+            List<io.jsupervisor.api.OutputChunk> late = new java.util.concurrent.CopyOnWriteArrayList<>();
+            h.engine.output.sinks().add(late::add, "late");
+            h.await("late sink fed", Duration.ofSeconds(5),
+                    () -> late.stream().anyMatch(c -> new String(c.data()).equals("first-line\n")));
         }
     }
 
@@ -178,7 +192,7 @@ class SpawnTest {
                 public void created(io.jsupervisor.api.LogFileSpec logFile) {
                     created.add(logFile);
                 }
-            });
+            }, "created-probe");
             h.awaitLog("supervisord started with pid " + ProcessHandle.current().pid(), 5);
             String path = h.info("auto").stdoutLogfile();
             assertTrue(path.matches(java.util.regex.Pattern.quote(dir.toString())
