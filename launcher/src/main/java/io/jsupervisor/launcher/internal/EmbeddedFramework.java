@@ -33,7 +33,8 @@ public final class EmbeddedFramework {
 
     /**
      * Installs every bundle, marks it for start at its level, then raises the start level and returns once the
-     * framework reports STARTED (every bundle whose level is reached has been started or has failed).
+     * framework reports STARTED (every bundle whose level is reached has been started or has failed), or once it
+     * is stopping already.
      *
      * @return the bundles that are not ACTIVE afterwards (fragments excepted)
      */
@@ -58,7 +59,13 @@ public final class EmbeddedFramework {
             }
         }
         framework.start();
-        started.await();
+        // the start level rises on Felix's thread; a shutdown requested meanwhile (the core serves RPC before
+        // level 3 is reached) means STARTED never comes: stop waiting once the framework is no longer active
+        while (!started.await(100, TimeUnit.MILLISECONDS)) {
+            if (!isActive()) {
+                return List.of();
+            }
+        }
         List<Bundle> inactive = new ArrayList<>();
         for (Bundle bundle : context.getBundles()) {
             boolean fragment = bundle.getHeaders().get("Fragment-Host") != null;

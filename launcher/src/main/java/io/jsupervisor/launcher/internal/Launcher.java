@@ -142,7 +142,7 @@ public final class Launcher {
                         + " is not active (state " + stateName(bundle.getState()) + ")");
             }
             if (env.isDaemonHalf()) {
-                awaitHttp(config, err);
+                awaitHttp(config, err, framework::isActive);
                 if (!framework.isActive()) {
                     err.println("Error: supervisord stopped while starting; see its log file");
                     return 1;
@@ -165,7 +165,8 @@ public final class Launcher {
     }
 
     /** The starting command returns once the configured HTTP server accepts connections. */
-    private static void awaitHttp(SupervisorConfig config, PrintStream err) throws InterruptedException {
+    private static void awaitHttp(SupervisorConfig config, PrintStream err, java.util.function.BooleanSupplier running)
+            throws InterruptedException {
         if (config.inetHttpServers().isEmpty()) {
             return;
         }
@@ -173,7 +174,7 @@ public final class Launcher {
         String host = server.host() == null || server.host().isEmpty() || server.host().equals("*")
                 ? "127.0.0.1" : server.host();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HTTP_READY_TIMEOUT_MILLIS);
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && running.getAsBoolean()) {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(host, server.port()), 500);
                 return;
