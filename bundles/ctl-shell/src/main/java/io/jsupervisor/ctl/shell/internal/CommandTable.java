@@ -14,8 +14,8 @@ public final class CommandTable {
     private final Map<String, Command> commands = new TreeMap<>();
 
     public CommandTable(ProcessManager manager, Upcheck upcheck) {
-        Command stop = new StopCommand(manager, upcheck);
-        Command start = new StartCommand(manager, upcheck);
+        Command stop = new StartStopCommand(StartStopCommand.Verb.STOP, manager, upcheck);
+        Command start = new StartStopCommand(StartStopCommand.Verb.START, manager, upcheck);
         add(new StatusCommand(manager, upcheck));
         add(start);
         add(stop);
