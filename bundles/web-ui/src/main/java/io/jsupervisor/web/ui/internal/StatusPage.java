@@ -50,10 +50,13 @@ final class StatusPage {
         out.append("</tbody>\n</table>\n")
                 .append("<p id=\"noprograms\"").append(processes.isEmpty() ? "" : " hidden")
                 .append(">No programs to manage</p>\n</div>\n</div>\n")
-                .append("<div id=\"footer\"><div class=\"left\"><a href=\"http://supervisord.org\">Supervisor</a> ")
+                // the reference's footer names its version and year; ours names the product it is and whose
+                // behaviour it follows (the reference's copyright line is not ours to show)
+                .append("<div id=\"footer\"><div class=\"left\">JSupervisor, compatible with ")
+                .append("<a href=\"http://supervisord.org\">Supervisor</a> ")
                 .append("<span id=\"supervisor_version\">").append(ProcessManager.SUPERVISOR_VERSION).append("</span></div>")
-                .append("<div class=\"right\">&copy; 2006-<span id=\"copyright_date\">").append(year)
-                .append("</span> <strong>Agendaless Consulting and Contributors</strong></div></div>\n")
+                .append("<div class=\"right\"><span id=\"copyright_date\">").append(year)
+                .append("</span></div></div>\n")
                 .append("<script nonce=\"").append(nonce).append("\">\n").append(script).append("</script>\n")
                 .append("</body>\n</html>\n");
         return out.toString();
