@@ -34,8 +34,11 @@ final class FanOut<T> {
     private final long replayNanos;
     private final List<Entry<T>> items = new ArrayList<>();
     private final List<Subscriber> subscribers = new ArrayList<>();
-    /** Cursors of subscribers that left, by key: what they have not taken is kept until they return. */
-    private final Map<String, Long> parked = new HashMap<>();
+    /**
+     * Cursors of subscribers that left, by key: what they have not taken is kept until they return, or until
+     * {@link #PARK_NANOS} pass (a bundle uninstalled for good must not pin the buffer forever).
+     */
+    private final Map<String, Parked> parked = new HashMap<>();
     private int start;          // index in items of the entry with sequence headSeq
     private long headSeq;       // sequence of the oldest retained item
     private long nextSeq;       // sequence the next published item gets
@@ -45,6 +48,11 @@ final class FanOut<T> {
 
     private record Entry<T>(T item, long time) {
     }
+
+    private record Parked(long cursor, long since) {
+    }
+
+    static final long PARK_NANOS = TimeUnit.MINUTES.toNanos(10);
 
     FanOut(String name, long maxWeight, ToLongFunction<T> weigher, DropListener onDrop,
            boolean retainWithoutSubscribers) {
@@ -108,8 +116,8 @@ final class FanOut<T> {
      * @return what ends this subscription; items it has not taken stay for it until it comes back
      */
     synchronized Runnable subscribe(Consumer<T> consumer, String key) {
-        Long resume = parked.remove(key);
-        Subscriber s = new Subscriber(consumer, key, resume == null ? headSeq : Math.max(resume, headSeq));
+        Parked resume = parked.remove(key);
+        Subscriber s = new Subscriber(consumer, key, resume == null ? headSeq : Math.max(resume.cursor(), headSeq));
         subscribers.add(s);
         Thread t = new Thread(null, s::run, name + "-" + key, 256 * 1024);
         t.setDaemon(true);
@@ -126,7 +134,7 @@ final class FanOut<T> {
             }
             s.stopped = true;
             if (!closed) {
-                parked.put(s.key, s.cursor);
+                parked.put(s.key, new Parked(s.cursor, System.nanoTime()));
             }
             t = s.thread;
             notifyAll();
@@ -192,16 +200,17 @@ final class FanOut<T> {
             return retainWithoutSubscribers ? headSeq : nextSeq;
         }
         long min = minCursor();
-        for (long c : parked.values()) {
-            min = Math.min(min, c);
+        for (Parked p : parked.values()) {
+            min = Math.min(min, p.cursor());
         }
         return min;
     }
 
     /** Forgets items every known subscriber has taken, once they are older than the replay window. */
     private void trim() {
-        long floor = knownFloor();
         long now = System.nanoTime();
+        parked.values().removeIf(p -> now - p.since() > PARK_NANOS);
+        long floor = knownFloor();
         while (headSeq < floor && headSeq < nextSeq && now - items.get(start).time() >= replayNanos) {
             weight -= weigher.applyAsLong(removeHead());
         }
