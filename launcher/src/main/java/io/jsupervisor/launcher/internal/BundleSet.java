@@ -27,6 +27,7 @@ public final class BundleSet {
             "org.apache.felix.metatype", "org.apache.felix.scr", "org.objectweb.asm", "org.apache.aries.spifly",
             "slf4j.api", "slf4j.simple", "org.apache.felix.http.servlet-api", "org.apache.commons.commons-io",
             "org.apache.commons.fileupload", "org.apache.felix.http.jetty", "org.eclipse.jetty",
+            "org.apache.felix.inventory", "org.owasp.encoder", "org.apache.felix.webconsole",
             "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command", "org.jline");
     private static final List<String> OURS_ORDER = List.of("io.jsupervisor.config", "io.jsupervisor.core");
     private static final String SHELL = "org.apache.felix.gogo.jline";

@@ -35,6 +35,9 @@ public final class FrameworkProperties {
         p.put("felix.log.level", "1");
 
         http(config, p);
+        // the Web Console waits for web-ui's provider (registered only when [inet_http_server] has
+        // credentials) and never offers its built-in admin/admin login
+        p.put("felix.webconsole.security.providers", "jsupervisor");
 
         p.put("gosh.args", interactive ? "" : "--nointeractive");
         p.put("felix.fileinstall.dir", home.resolve("load").toString());
