@@ -46,6 +46,12 @@ class FrameworkPropertiesTest {
     }
 
     @Test
+    void webConsoleOnlyAcceptsWebUisSecurityProviderNeverItsOwnLogin() {
+        Map<String, String> p = props(List.of(new InetHttpServerSpec("inet_http_server", "", 9101, "u", "p")));
+        assertEquals("jsupervisor", p.get("felix.webconsole.security.providers"));
+    }
+
+    @Test
     void configAndOverridesReachTheCore() {
         Map<String, String> p = props(List.of());
         assertEquals("/etc/x/s.conf", p.get("jsupervisor.config"));
