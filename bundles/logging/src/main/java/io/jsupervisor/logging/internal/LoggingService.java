@@ -16,6 +16,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.log.LogReaderService;
 
 /**
  * The logging bundle's one component: child output to files, the main log, and reads of both.
@@ -29,6 +32,7 @@ public final class LoggingService implements OutputSink, MainLogSink, LogStore {
     private final LogFiles files;
     private final ChildOutput childOutput;
     private final SyslogWriter syslog;
+    private final FrameworkLogForwarder frameworkLog;
 
     @Activate
     public LoggingService(@Reference(name = "processManager") ProcessManager manager) {
@@ -42,7 +46,17 @@ public final class LoggingService implements OutputSink, MainLogSink, LogStore {
                 parts.nanos(), parts.stdout(), parts.stderr(), syslog);
         this.files = mainLog.files();
         this.childOutput = new ChildOutput(files, syslog);
+        this.frameworkLog = new FrameworkLogForwarder(mainLog::note);
         mainLog.loadSettings();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindLogReader(LogReaderService reader) {
+        frameworkLog.attach(reader, System.currentTimeMillis());
+    }
+
+    void unbindLogReader(LogReaderService reader) {
+        frameworkLog.detach(reader);
     }
 
     @Deactivate
