@@ -1,5 +1,7 @@
 package io.jsupervisor.rpc.xml.internal;
 
+import io.jsupervisor.config.HttpCredentials;
+
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,10 +23,10 @@ import java.util.function.Function;
  * {@code WWW-Authenticate: Basic realm="default"}; undecodable base64 gets 400.
  */
 public class BasicAuthFilter implements Filter {
-    private final Function<HttpServletRequest, Optional<Credentials>> credentials;
+    private final Function<HttpServletRequest, Optional<HttpCredentials>> credentials;
 
     /** @param credentials what the server that took this request requires, empty when nothing */
-    BasicAuthFilter(Function<HttpServletRequest, Optional<Credentials>> credentials) {
+    BasicAuthFilter(Function<HttpServletRequest, Optional<HttpCredentials>> credentials) {
         this.credentials = credentials;
     }
 
@@ -33,7 +35,7 @@ public class BasicAuthFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletResponse resp = (HttpServletResponse) response;
-        Optional<Credentials> required = credentials.apply(req);
+        Optional<HttpCredentials> required = credentials.apply(req);
         if (required.isEmpty()) {
             chain.doFilter(request, response);
             return;

@@ -1,5 +1,7 @@
 package io.jsupervisor.rpc.xml.internal;
 
+import io.jsupervisor.config.HttpCredentials;
+
 import io.jsupervisor.config.SupervisorConfig;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
@@ -11,11 +13,11 @@ import java.util.function.Supplier;
  * whiteboard's server) or the first {@code [unix_http_server]} (our unix-socket server). Reads the
  * running configuration at every request, so new credentials apply after a restart.
  */
-final class ServerCredentials implements Function<HttpServletRequest, Optional<Credentials>> {
+final class ServerCredentials implements Function<HttpServletRequest, Optional<HttpCredentials>> {
     private final Supplier<SupervisorConfig> config;
-    private final Function<SupervisorConfig, Optional<Credentials>> pick;
+    private final Function<SupervisorConfig, Optional<HttpCredentials>> pick;
 
-    private ServerCredentials(Supplier<SupervisorConfig> config, Function<SupervisorConfig, Optional<Credentials>> pick) {
+    private ServerCredentials(Supplier<SupervisorConfig> config, Function<SupervisorConfig, Optional<HttpCredentials>> pick) {
         this.config = config;
         this.pick = pick;
     }
@@ -31,13 +33,13 @@ final class ServerCredentials implements Function<HttpServletRequest, Optional<C
     }
 
     @Override
-    public Optional<Credentials> apply(HttpServletRequest request) {
+    public Optional<HttpCredentials> apply(HttpServletRequest request) {
         SupervisorConfig c = config.get();
         return c == null ? Optional.empty() : pick.apply(c);
     }
 
-    private static Optional<Credentials> of(String username, String password) {
+    private static Optional<HttpCredentials> of(String username, String password) {
         return username == null || password == null
-                ? Optional.empty() : Optional.of(new Credentials(username, password));
+                ? Optional.empty() : Optional.of(new HttpCredentials(username, password));
     }
 }

@@ -1,5 +1,7 @@
 package io.jsupervisor.rpc.xml.internal;
 
+import io.jsupervisor.config.HttpCredentials;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,7 +107,7 @@ class BasicAuthTest {
 
     @Test
     void credentialComparisonMatchesOnlyExactValues() {
-        Credentials c = new Credentials("admin", "pw");
+        HttpCredentials c = new HttpCredentials("admin", "pw");
         assertTrue(c.accepts("admin", "pw"));
         assertFalse(c.accepts("admin", "pw "));
         assertFalse(c.accepts("admin ", "pw"));

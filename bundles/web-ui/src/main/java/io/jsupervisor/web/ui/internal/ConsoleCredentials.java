@@ -1,21 +1,17 @@
 package io.jsupervisor.web.ui.internal;
 
+import io.jsupervisor.config.HttpCredentials;
 import io.jsupervisor.config.SupervisorConfig;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
  * The first {@code [inet_http_server]}'s {@code username} and {@code password} (clear text, or {@code {SHA}}
- * + hex SHA-1), checked against an HTTP Basic header in constant time. Mirrors rpc-xml's check, which is
- * internal to that bundle.
+ * + hex SHA-1), checked against an HTTP Basic header in constant time (the check itself is the config
+ * model's {@link HttpCredentials}, shared with rpc-xml).
  */
 record ConsoleCredentials(String username, String password) {
-    private static final String SHA = "{SHA}";
-
     /** Empty when there is no inet server or it sets no username/password. */
     static Optional<ConsoleCredentials> of(SupervisorConfig config) {
         return config == null ? Optional.empty() : config.inetHttpServers().stream().findFirst()
@@ -44,22 +40,6 @@ record ConsoleCredentials(String username, String password) {
     }
 
     boolean accepts(String user, String pass) {
-        boolean userOk = MessageDigest.isEqual(bytes(username), bytes(user));
-        boolean passOk = password.startsWith(SHA)
-                ? MessageDigest.isEqual(bytes(password.substring(SHA.length())), bytes(sha1Hex(pass)))
-                : MessageDigest.isEqual(bytes(password), bytes(pass));
-        return userOk & passOk;
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String sha1Hex(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes(s)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-1", e);
-        }
+        return new HttpCredentials(username, password).accepts(user, pass);
     }
 }

@@ -1,4 +1,4 @@
-package io.jsupervisor.rpc.xml.internal;
+package io.jsupervisor.config;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,12 +7,14 @@ import java.util.HexFormat;
 
 /**
  * A server section's {@code username} and {@code password}: clear text, or {@code {SHA}} followed by
- * the hex SHA-1 of the password. Comparisons take the same time whatever the input.
+ * the hex SHA-1 of the password, as {@code [inet_http_server]} and {@code [unix_http_server]} take them.
+ * Comparisons take the same time whatever the input. Shared by every bundle that authenticates HTTP.
  */
-record Credentials(String username, String password) {
+public record HttpCredentials(String username, String password) {
     private static final String SHA = "{SHA}";
 
-    boolean accepts(String user, String pass) {
+    /** True when {@code user} and {@code pass} (as offered by a client) match these credentials. */
+    public boolean accepts(String user, String pass) {
         boolean userOk = MessageDigest.isEqual(bytes(username), bytes(user));
         boolean passOk = password.startsWith(SHA)
                 ? MessageDigest.isEqual(bytes(password.substring(SHA.length())), bytes(sha1Hex(pass)))
