@@ -34,4 +34,28 @@ public final class Distribution {
             return socket.getLocalPort();
         }
     }
+
+    /**
+     * Writes {@code dir/supervisord.conf}: an inet server on 127.0.0.1:{@code port} (plus {@code serverExtra}
+     * lines such as credentials), logs and pidfile in {@code dir}, the supervisor RPC namespace, then
+     * {@code programs}.
+     */
+    public static Path writeConfig(Path dir, int port, String serverExtra, String programs) throws IOException {
+        Path conf = dir.resolve("supervisord.conf");
+        Files.writeString(conf, """
+                [inet_http_server]
+                port = 127.0.0.1:%d
+                %s
+                [supervisord]
+                logfile = %s/supervisord.log
+                pidfile = %s/supervisord.pid
+                childlogdir = %s
+
+                [rpcinterface:supervisor]
+                supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
+
+                %s
+                """.formatted(port, serverExtra, dir, dir, dir, programs));
+        return conf;
+    }
 }

@@ -40,22 +40,7 @@ class DistributionTest {
     }
 
     private Path config(int port, String programs) throws IOException {
-        Path conf = dir.resolve("supervisord.conf");
-        Files.writeString(conf, """
-                [inet_http_server]
-                port = 127.0.0.1:%d
-
-                [supervisord]
-                logfile = %s/supervisord.log
-                pidfile = %s/supervisord.pid
-                childlogdir = %s
-
-                [rpcinterface:supervisor]
-                supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
-
-                %s
-                """.formatted(port, dir, dir, dir, programs));
-        return conf;
+        return Distribution.writeConfig(dir, port, "", programs);
     }
 
     private Process start(String... args) throws IOException {

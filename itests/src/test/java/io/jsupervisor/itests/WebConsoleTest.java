@@ -74,19 +74,7 @@ class WebConsoleTest {
     }
 
     private void start(int port, String credentials) throws IOException {
-        Path conf = dir.resolve("supervisord.conf");
-        Files.writeString(conf, """
-                [inet_http_server]
-                port = 127.0.0.1:%d
-                %s
-                [supervisord]
-                logfile = %s/supervisord.log
-                pidfile = %s/supervisord.pid
-                childlogdir = %s
-
-                [rpcinterface:supervisor]
-                supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
-                """.formatted(port, credentials, dir, dir, dir));
+        Path conf = Distribution.writeConfig(dir, port, credentials, "");
         started.add(new ProcessBuilder(Distribution.supervisord().toString(), "-n", "-c", conf.toString())
                 .directory(dir.toFile())
                 .redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile())
