@@ -27,4 +27,17 @@ public interface LogStore {
 
     /** Closes and reopens every open file (the reference's SIGUSR2). */
     void reopenAll();
+
+    /**
+     * Rotates the file now, whatever its size (an extra: the reference only rotates at {@code maxbytes}):
+     * the current file becomes {@code .1}, older backups shift up, the one beyond {@code backups} is
+     * dropped, and an empty file is opened. With {@code backups == 0} the file is truncated in place, as
+     * the reference's rollover does with no backups. A missing file is created empty.
+     *
+     * @throws IOException                   when a rename or the reopen fails (the file keeps its data)
+     * @throws UnsupportedOperationException when this store cannot rotate (the default)
+     */
+    default void rotate(LogFileSpec file) throws IOException {
+        throw new UnsupportedOperationException("rotate");
+    }
 }
