@@ -80,6 +80,37 @@ public interface ProcessManager {
 
     void clearMainLog();
 
+    /**
+     * Rotates the stdout and stderr log files of one process now (an extra: the reference only rotates at
+     * {@code maxbytes}), through the {@link LogStore}. Files that do not exist are skipped, as
+     * {@link #clearProcessLogs} skips a process without logs. Faults: BAD_NAME for an unknown name,
+     * FAILED when a rotation fails.
+     *
+     * @since 1.1
+     */
+    default void rotateProcessLogs(String name) throws SupervisorException {
+        throw new SupervisorException(Fault.FAILED, "not supported");
+    }
+
+    /**
+     * {@link #rotateProcessLogs} for every process. Every process is tried; then FAILED names the
+     * processes whose rotation failed, if any.
+     *
+     * @since 1.1
+     */
+    default void rotateAllProcessLogs() throws SupervisorException {
+        throw new SupervisorException(Fault.FAILED, "not supported");
+    }
+
+    /**
+     * Rotates the main log now. Faults as {@link #clearMainLog}: NO_FILE when there is no main log file.
+     *
+     * @since 1.1
+     */
+    default void rotateLog() throws SupervisorException {
+        throw new SupervisorException(Fault.FAILED, "not supported");
+    }
+
     /** The file a process's channel is logged to, for following it; empty when it has none. */
     Optional<Path> processLogFile(String name, LogChannel channel);
 

@@ -709,6 +709,85 @@ public final class ProcessManagerImpl implements ProcessManager {
     }
 
     @Override
+    public void rotateProcessLogs(String name) {
+        List<LogFileSpec> files = engine.call(() -> {
+            engine.checkRunning();
+            return configuredLogs(process(name));
+        });
+        rotateLogs(files, name);
+    }
+
+    @Override
+    public void rotateAllProcessLogs() {
+        record Entry(String namespec, List<LogFileSpec> files) {
+        }
+        List<Entry> all = engine.call(() -> {
+            engine.checkRunning();
+            List<Entry> l = new ArrayList<>();
+            for (ProcessRuntime p : allProcesses()) {
+                l.add(new Entry(p.namespec(), configuredLogs(p)));
+            }
+            return l;
+        });
+        List<String> failed = new ArrayList<>();
+        for (Entry e : all) {
+            try {
+                rotateLogs(e.files(), e.namespec());
+            } catch (SupervisorException ex) {
+                failed.add(e.namespec());
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new SupervisorException(Fault.FAILED, String.join(", ", failed));
+        }
+    }
+
+    /** Rotation works on files, not on open handles: a stopped process's existing files rotate too. */
+    private static List<LogFileSpec> configuredLogs(ProcessRuntime p) {
+        List<LogFileSpec> l = new ArrayList<>();
+        for (LogFileSpec f : new LogFileSpec[] {p.stdoutLog, p.stderrLog}) {
+            if (f != null && !l.contains(f) && Files.exists(f.path())) {
+                l.add(f);
+            }
+        }
+        return l;
+    }
+
+    /** Without a store nothing is rotated and nothing fails, as {@link #clearLogs} does. */
+    private void rotateLogs(List<LogFileSpec> files, String name) {
+        LogStore store = logStore.get();
+        if (store == null) {
+            return;
+        }
+        for (LogFileSpec f : files) {
+            try {
+                store.rotate(f);
+            } catch (UnsupportedOperationException e) {
+                throw new SupervisorException(Fault.FAILED, name + ": rotation not supported by the log store");
+            } catch (IOException | RuntimeException e) {
+                throw new SupervisorException(Fault.FAILED, name);
+            }
+        }
+    }
+
+    @Override
+    public void rotateLog() {
+        LogFileSpec f = engine.call(() -> {
+            engine.checkRunning();
+            return mainLogSpec();
+        });
+        LogStore store = logStore.get();
+        if (f == null || store == null || !Files.exists(f.path())) {
+            throw new SupervisorException(Fault.NO_FILE);
+        }
+        try {
+            store.rotate(f);
+        } catch (IOException | RuntimeException e) {
+            throw new SupervisorException(Fault.FAILED);
+        }
+    }
+
+    @Override
     public Optional<Path> processLogFile(String name, LogChannel channel) {
         LogFileSpec f = engine.call(() -> {
             engine.checkRunning();

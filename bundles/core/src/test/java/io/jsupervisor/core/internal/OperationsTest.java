@@ -241,6 +241,94 @@ class OperationsTest {
         }
     }
 
+    @Test
+    void rotateProcessLogsRotatesTheFilesThatExistThroughTheStore() throws Exception {
+        try (Harness h = new Harness(config(dir,
+                program(proc("a", "sleep 30").autostart(false).stdout(Specs.auto()).stderr(Specs.auto())),
+                program(proc("b", "sleep 30").autostart(false).stdout(Specs.auto()))))) {
+            // no store: nothing rotated and no fault, as clearProcessLogs; the main log has NO_FILE
+            h.pm.rotateProcessLogs("a");
+            assertEquals("NO_FILE", fault(() -> h.pm.rotateLog()).getMessage());
+            RotatingStore store = new RotatingStore();
+            h.engine.setLogStore(store);
+            Path out = Path.of(h.info("a").stdoutLogfile());
+            Path err = Path.of(h.info("a").stderrLogfile());
+            Files.writeString(out, "out\n");
+            Files.writeString(err, "err\n");
+            h.pm.rotateProcessLogs("a");
+            assertEquals(List.of(out, err), store.rotated);
+            assertEquals("out\n", Files.readString(Path.of(out + ".1")));
+            assertEquals("", Files.readString(out));
+            assertEquals("BAD_NAME: nope", fault(() -> h.pm.rotateProcessLogs("nope")).getMessage());
+            // b's file does not exist yet: skipped, not created
+            store.rotated.clear();
+            Path bOut = Path.of(h.info("b").stdoutLogfile());
+            Files.deleteIfExists(bOut);
+            h.pm.rotateAllProcessLogs();
+            assertEquals(List.of(out, err), store.rotated);
+            assertTrue(!Files.exists(bOut));
+            // the main log, when it exists
+            Path main = dir.resolve("supervisord.log");
+            Files.writeString(main, "main\n");
+            h.pm.rotateLog();
+            assertEquals(main, store.rotated.get(store.rotated.size() - 1));
+            // a failing store: FAILED naming the process
+            store.fail = true;
+            assertEquals("FAILED: a", fault(() -> h.pm.rotateProcessLogs("a")).getMessage());
+            assertEquals("FAILED: a", fault(() -> h.pm.rotateAllProcessLogs()).getMessage());
+            assertEquals("FAILED", fault(() -> h.pm.rotateLog()).getMessage());
+            // a store without rotation (the API default)
+            h.engine.setLogStore(new FileStore());
+            assertEquals("FAILED: a: rotation not supported by the log store",
+                    fault(() -> h.pm.rotateProcessLogs("a")).getMessage());
+        }
+    }
+
+    @Test
+    void processManagerDefaultsRefuseRotationAsFailed() {
+        io.jsupervisor.api.ProcessManager stub = (io.jsupervisor.api.ProcessManager) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {io.jsupervisor.api.ProcessManager.class}, (proxy, m, args) ->
+                                java.lang.reflect.InvocationHandler.invokeDefault(proxy, m, args));
+        assertEquals("FAILED: not supported", fault(() -> stub.rotateProcessLogs("x")).getMessage());
+        assertEquals("FAILED: not supported", fault(stub::rotateAllProcessLogs).getMessage());
+        assertEquals("FAILED: not supported", fault(stub::rotateLog).getMessage());
+    }
+
+    /** Rotates like the logging bundle's store (current file to .1, a new empty one), and records it. */
+    static final class RotatingStore implements LogStore {
+        final List<Path> rotated = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile boolean fail;
+
+        @Override
+        public void rotate(LogFileSpec file) throws java.io.IOException {
+            if (fail) {
+                throw new java.io.IOException("disk on fire");
+            }
+            Files.move(file.path(), Path.of(file.path() + ".1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.createFile(file.path());
+            rotated.add(file.path());
+        }
+
+        @Override
+        public byte[] read(LogFileSpec file, long offset, long length) {
+            return new byte[0];
+        }
+
+        @Override
+        public LogTail tail(LogFileSpec file, long offset, long length) {
+            return new LogTail(new byte[0], 0, false);
+        }
+
+        @Override
+        public void clear(LogFileSpec file) {
+        }
+
+        @Override
+        public void reopenAll() {
+        }
+    }
+
     /** A minimal store over real files, for the argument checks. */
     static final class FileStore implements LogStore {
         @Override
