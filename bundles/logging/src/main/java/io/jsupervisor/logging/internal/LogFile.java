@@ -90,7 +90,33 @@ final class LogFile {
         if (backups > 0) {
             Backups.shift(path, backups);
         }
-        // the reference reopens with 'wb': a fresh (or truncated) file, written from its start
+        openEmpty();
+    }
+
+    /**
+     * Rotates now whatever the size (rotation on demand): as a rollover at maxbytes, except that a missing
+     * file is only created (shifting nothing, so {@code .1} is not lost) and that a device is refused.
+     * If a rename fails the file is reopened for appending, keeping its data, and the failure is thrown.
+     */
+    void rotateNow() throws IOException {
+        close();
+        boolean exists = Files.exists(path);
+        if (exists && !Files.isRegularFile(path)) {
+            throw new IOException(path + " is not a regular file, it cannot be rotated");
+        }
+        if (exists && backups > 0) {
+            try {
+                Backups.shift(path, backups);
+            } catch (IOException e) {
+                openForAppend();
+                throw e;
+            }
+        }
+        openEmpty();
+    }
+
+    /** The reference reopens with 'wb': a fresh (or truncated) file, written from its start. */
+    private void openEmpty() throws IOException {
         channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
         position = 0;

@@ -95,6 +95,17 @@ final class LogFiles {
         }
     }
 
+    /** Rotates the file now (an extra of ours, see {@link LogFile#rotateNow}); failures are thrown, not reported. */
+    void rotate(LogFileSpec spec) throws IOException {
+        Slot slot = slot(spec.path());
+        synchronized (slot) {
+            slot.file.rule(spec.maxbytes(), spec.backups());
+            slot.file.rotateNow();
+            succeeded(slot);
+            closeIfShutDown(slot);
+        }
+    }
+
     /** Runs {@code action} under the file's lock, so it never sees a write or rotation half done. */
     <T> T locked(Path path, Locked<T> action) throws IOException {
         Slot slot = slots.get(path);

@@ -96,6 +96,11 @@ public final class LoggingService implements OutputSink, MainLogSink, LogStore {
     }
 
     @Override
+    public void rotate(LogFileSpec file) throws IOException {
+        files.rotate(file);
+    }
+
+    @Override
     public void reopenAll() {
         files.reopenAll();
     }
