@@ -114,18 +114,30 @@ final class OutputPump implements Runnable {
         }
         if (capturing) {
             // captured bytes stay out of the log file, but still reach the main log (debug) and
-            // PROCESS_LOG events, as the reference's capture log does (observed)
-            announce(targets.stripAnsi() ? AnsiStripper.strip(part) : part);
-            captured.write(part, 0, part.length);
-            int over = captured.size() - (int) Math.min(Integer.MAX_VALUE, settings.captureMaxbytes());
-            if (over > 0) {
-                byte[] all = captured.toByteArray();
-                captured.reset();
-                captured.write(all, over, all.length - over);
-            }
+            // PROCESS_LOG events, as the reference's _log does while its capture log is the child log
+            byte[] data = targets.stripAnsi() ? AnsiStripper.strip(part) : part;
+            announce(data);
+            capture(data);
         } else {
             emit(part);
         }
+    }
+
+    /**
+     * The reference's BoundIO rule, per write: when the write would pass {@code capture_maxbytes}, as many
+     * bytes as the write has are dropped from the front (so a single write larger than the bound is kept
+     * whole, and the buffer can stay under the bound).
+     */
+    private void capture(byte[] data) {
+        long max = settings.captureMaxbytes();
+        if (captured.size() + (long) data.length > max) {
+            byte[] all = captured.toByteArray();
+            captured.reset();
+            if (data.length < all.length) {
+                captured.write(all, data.length, all.length - data.length);
+            }
+        }
+        captured.write(data, 0, data.length);
     }
 
     private void emitCommunication() {
@@ -138,6 +150,10 @@ final class OutputPump implements Runnable {
         h.put("groupname", group);
         h.put("pid", Long.toString(pid));
         targets.events().emit(new SupervisorEvent(type, h, text(data)));
+        MainLog log = targets.mainLog();
+        if (log.enabled(io.jsupervisor.config.LogLevel.DEBUG)) {
+            log.debug("'" + process + "' " + channel.label() + " emitted a comm event");
+        }
     }
 
     private void emit(byte[] raw) {

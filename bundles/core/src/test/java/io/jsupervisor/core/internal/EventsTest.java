@@ -65,6 +65,37 @@ class EventsTest {
         }
     }
 
+    /**
+     * Checked against the reference with the same script and config (capture_maxbytes=10, strip_ansi,
+     * loglevel=debug): events 25 A's whole, then only the 30 b's, then "red"; the log file gets "xy\nz\n"
+     * (plus "w\n", which the reference holds back forever: a documented difference); one
+     * "emitted a comm event" debug line per event.
+     */
+    @Test
+    void captureMaxbytesDropsAsManyBytesAsEachWriteBringsAndStripAnsiAppliesToCapturedData() {
+        ChannelLogSpec capture = new ChannelLogSpec(null, 0, 0, 10, false, false);
+        String script = "printf \"x<!--XSUPERVISOR:BEGIN-->AAAAAAAAAAAAAAAAAAAAAAAAA<!--XSUPERVISOR:END-->y\\n\"; "
+                + "sleep 0.3; printf \"<!--XSUPERVISOR:BEGIN-->aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"; sleep 0.3; "
+                + "printf \"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb<!--XSUPERVISOR:END-->z\\n\"; sleep 0.3; "
+                + "printf \"<!--XSUPERVISOR:BEGIN-->\\033[31mred\\033[0m<!--XSUPERVISOR:END-->w\\n\"";
+        var s = Specs.supervisord(dir, io.jsupervisor.config.LogLevel.DEBUG, java.util.Map.of());
+        s = new io.jsupervisor.config.SupervisordSpec(s.logfile(), s.logfileMaxbytes(), s.logfileBackups(),
+                s.loglevel(), s.pidfile(), s.umask(), s.nodaemon(), s.silent(), s.minfds(), s.minprocs(),
+                s.nocleanup(), s.childlogdir(), s.user(), s.directory(), true, s.environment(), s.identifier());
+        try (Harness h = new Harness(Specs.config(s, java.util.List.of(), dir, program(proc("cap", sh(script))
+                .startsecs(0).autorestart(AutoRestart.FALSE).stdout(capture))))) {
+            h.await("three communications", Duration.ofSeconds(10),
+                    () -> h.events(EventType.PROCESS_COMMUNICATION_STDOUT).size() == 3);
+            var bodies = h.events(EventType.PROCESS_COMMUNICATION_STDOUT).stream().map(SupervisorEvent::body)
+                    .collect(java.util.stream.Collectors.toList());
+            assertEquals(java.util.List.of("A".repeat(25), "b".repeat(30), "red"), bodies);
+            h.awaitState("cap", ProcessState.EXITED, 5);
+            h.await("output", Duration.ofSeconds(5), () -> h.output("cap", LogChannel.STDOUT).endsWith("w\n"));
+            assertEquals("xy\nz\nw\n", h.output("cap", LogChannel.STDOUT));
+            assertEquals(3, h.count("'cap' stdout emitted a comm event"));
+        }
+    }
+
     @Test
     void tickEventsOnFiveSecondBoundaries() {
         try (Harness h = new Harness(config(dir))) {
