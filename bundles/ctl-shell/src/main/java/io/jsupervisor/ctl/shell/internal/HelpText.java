@@ -62,6 +62,14 @@ final class HelpText {
             Map.entry("version", List.of("version\t\t\tShow the version of the remote supervisord process")),
             Map.entry("reload", List.of("reload \t\tRestart the remote supervisord.")),
             Map.entry("shutdown", List.of("shutdown \tShut the remote supervisord down.")),
+            Map.entry("fg", List.of(
+                    "fg <process>\tConnect to a process in foreground mode",
+                    "\t\tCtrl-C to exit")),
+            Map.entry("open", List.of(
+                    "open <url>\tConnect to a remote supervisord process.",
+                    "\t\t(for UNIX domain socket, use unix:///socket/path)")),
+            Map.entry("quit", List.of("quit\tExit the supervisor shell.")),
+            Map.entry("exit", List.of("exit\tExit the supervisor shell.")),
             Map.entry("help", List.of(
                     "help\t\tPrint a list of available actions",
                     "help <action>\tPrint help for <action>")));

@@ -8,6 +8,7 @@ import io.jsupervisor.ctl.shell.Upcheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The lines and exit status a command builds up. Like supervisorctl's {@code exitstatus} attribute, the
@@ -15,15 +16,26 @@ import java.util.Optional;
  */
 final class Output {
     private final List<String> lines = new ArrayList<>();
+    // sees each line as it is made, for front ends that print while the command runs (prompts follow)
+    private final Consumer<String> live;
     private int status = ExitStatus.SUCCESS;
     private LogFollow follow;
 
+    Output() {
+        this(line -> { });
+    }
+
+    Output(Consumer<String> live) {
+        this.live = live;
+    }
+
     void println(String line) {
         lines.add(line);
+        live.accept(line);
     }
 
     void println(List<String> more) {
-        lines.addAll(more);
+        more.forEach(this::println);
     }
 
     /** Asks the caller to follow a log once the lines are printed. */
@@ -55,10 +67,14 @@ final class Output {
     boolean upcheck(Upcheck upcheck) {
         Optional<CtlResult> failure = upcheck.failure();
         failure.ifPresent(f -> {
-            lines.addAll(f.lines());
+            println(f.lines());
             status = f.exitStatus();
         });
         return failure.isEmpty();
+    }
+
+    int status() {
+        return status;
     }
 
     CtlResult result() {

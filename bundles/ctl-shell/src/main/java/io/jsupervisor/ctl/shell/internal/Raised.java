@@ -1,6 +1,7 @@
 package io.jsupervisor.ctl.shell.internal;
 
 import io.jsupervisor.api.SupervisorException;
+import io.jsupervisor.ctl.shell.ClientError;
 
 /**
  * An error the reference's supervisorctl does not handle: it raises, and its command loop prints
@@ -30,11 +31,17 @@ final class Raised extends RuntimeException {
             return raised;
         }
         if (e instanceof SupervisorException fault) {
-            // xmlrpc.client.Fault's repr
-            return new Raised("xmlrpc.client.Fault",
-                    "<Fault " + fault.fault().code() + ": " + PyText.repr(fault.getMessage()) + ">");
+            return new Raised("xmlrpc.client.Fault", faultText(fault));
+        }
+        if (e instanceof ClientError client) {
+            return new Raised(client.pythonClass(), client.value());
         }
         return new Raised(e.getClass().getName(), String.valueOf(e.getMessage()));
+    }
+
+    /** {@code str()} of an xmlrpc.client.Fault, e.g. {@code <Fault 10: 'BAD_NAME: foo'>}. */
+    static String faultText(SupervisorException fault) {
+        return "<Fault " + fault.fault().code() + ": " + PyText.repr(fault.getMessage()) + ">";
     }
 
     String errorLine() {

@@ -3,14 +3,18 @@ package io.jsupervisor.ctl.shell.internal;
 import io.jsupervisor.api.Fault;
 import io.jsupervisor.api.ProcessManager;
 import io.jsupervisor.api.SupervisorException;
+import io.jsupervisor.ctl.shell.Session;
+import java.util.Locale;
 import io.jsupervisor.ctl.shell.ExitStatus;
 
-/** {@code reload}: restarts supervisord in place. Never asks for confirmation (non-interactive rules). */
+/** {@code reload}: restarts supervisord in place. Asks first in the interactive shell. */
 final class ReloadCommand implements Command {
     private final ProcessManager manager;
+    private final Session session;
 
-    ReloadCommand(ProcessManager manager) {
+    ReloadCommand(ProcessManager manager, Session session) {
         this.manager = manager;
+        this.session = session;
     }
 
     @Override
@@ -18,9 +22,18 @@ final class ReloadCommand implements Command {
         return "reload";
     }
 
+    /** Asked only in the interactive shell; anything but y… means no, silently. */
+    private boolean confirmed() {
+        if (!session.interactive()) {
+            return true;
+        }
+        String answer = session.readLine("Really restart the remote supervisord process y/N? ");
+        return answer != null && answer.toLowerCase(Locale.ROOT).startsWith("y");
+    }
+
     @Override
     public void run(String arg, Output out) {
-        if (Command.rejectsArguments(name(), arg, out)) {
+        if (Command.rejectsArguments(name(), arg, out) || !confirmed()) {
             return;
         }
         try {

@@ -24,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
  * A ProcessManager that answers what the test tells it to and records every call as
  * {@code method(args)}. Faults are keyed by call, e.g. {@code startProcess(foo)}.
  */
-final class FakeProcessManager implements ProcessManager {
+class FakeProcessManager implements ProcessManager {
     final List<String> calls = new ArrayList<>();
     final List<ProcessInfo> infos = new ArrayList<>();
     final List<ConfigInfo> configInfos = new ArrayList<>();
@@ -164,7 +164,7 @@ final class FakeProcessManager implements ProcessManager {
 
     @Override
     public void sendProcessStdin(String name, byte[] data) {
-        throw new UnsupportedOperationException();
+        call("sendProcessStdin(" + name + "," + new String(data, java.nio.charset.StandardCharsets.UTF_8) + ")");
     }
 
     @Override

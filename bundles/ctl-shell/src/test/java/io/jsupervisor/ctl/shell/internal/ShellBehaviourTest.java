@@ -61,12 +61,13 @@ class ShellBehaviourTest {
 
     @Test
     void helpListsTopicsInPythonCmdColumns() {
-        // what Python's cmd.Cmd.columnize prints for these names at width 79
+        // the reference's supervisorctl help, byte for byte (trailing blanks included)
         assertEquals("\n"
                 + "default commands (type help <topic>):\n"
                 + "=====================================\n"
-                + "add    clear     pid     remove  restart   signal  status  tail    version\n"
-                + "avail  maintail  reload  reread  shutdown  start   stop    update\n"
+                + "add    exit      open  reload  restart   start   tail   \n"
+                + "avail  fg        pid   remove  shutdown  status  update \n"
+                + "clear  maintail  quit  reread  signal    stop    version\n"
                 + "\n", ctl.execute("help").text());
     }
 

@@ -1,0 +1,48 @@
+package io.jsupervisor.ctl.shell;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * What the command layer needs from its front end beyond the {@link io.jsupervisor.api.ProcessManager}: whether
+ * a user sits at an interactive shell (confirmations, login on 401), how to ask them, and, for a remote
+ * client, the server connection ({@code open}, credentials). The defaults describe a non-interactive front end
+ * bound to the in-process daemon.
+ */
+@ConsumerType
+public interface Session {
+    /** A non-interactive session on the in-process daemon. */
+    Session IN_PROCESS = new Session() {
+    };
+
+    /** The reference's {@code options.interactive}: asks before reload and shutdown, logs in again on 401. */
+    default boolean interactive() {
+        return false;
+    }
+
+    /** Prints the prompt and reads one line without its newline; {@code null} at end of input. */
+    default String readLine(String prompt) {
+        return null;
+    }
+
+    /** Like {@link #readLine} but without echo. */
+    default String readPassword(String prompt) {
+        return readLine(prompt);
+    }
+
+    /** New credentials for the following calls (after a 401 in the interactive shell). */
+    default void login(String username, String password) {
+    }
+
+    /** The server URL as the user gave it, shown in connection errors; {@code null} in-process. */
+    default String serverUrl() {
+        return null;
+    }
+
+    /**
+     * {@code open URL}: talk to another server from now on. Answers false when this front end cannot switch
+     * (the in-process Gogo commands).
+     */
+    default boolean open(String url) {
+        return false;
+    }
+}
