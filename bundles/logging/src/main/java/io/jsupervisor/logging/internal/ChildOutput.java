@@ -4,28 +4,46 @@ import io.jsupervisor.api.LogFileSpec;
 import io.jsupervisor.api.OutputChunk;
 import java.nio.charset.StandardCharsets;
 
-/** Writes a child's output chunk raw to its log file, and to syslog when its channel asks for it. */
+/**
+ * Writes a child's output chunk to its log file (raw, or with line time stamps when the channel asks),
+ * to syslog when its channel asks for it (with or without a file, as the reference), and to the daemon's
+ * stdout when the channel is mirrored.
+ */
 final class ChildOutput {
     private final LogFiles files;
     private final SyslogWriter syslog;
+    private final ProgramExtras extras;
+    private final LineStamps stamps;
+    private final StdoutMirror mirror;
 
-    ChildOutput(LogFiles files, SyslogWriter syslog) {
+    ChildOutput(LogFiles files, SyslogWriter syslog, ProgramExtras extras, LineStamps stamps, StdoutMirror mirror) {
         this.files = files;
         this.syslog = syslog;
+        this.extras = extras;
+        this.stamps = stamps;
+        this.mirror = mirror;
     }
 
     void write(OutputChunk chunk) {
-        LogFileSpec spec = chunk.logFile();
-        if (spec == null || chunk.data().length == 0) {
+        byte[] data = chunk.data();
+        if (data.length == 0) {
             return;
         }
-        if (spec.path() != null) {
-            files.write(spec, chunk.data());
+        LogFileSpec spec = chunk.logFile();
+        ChannelExtras extra = extras.of(chunk.group(), chunk.process(), chunk.channel());
+        String key = chunk.group() + '\0' + chunk.process() + '\0' + chunk.channel().label();
+        if (spec != null && spec.path() != null) {
+            byte[] toFile = extra.timestamps() ? stamps.apply(key, data, () -> files.endsMidLine(spec.path())) : data;
+            files.write(spec, toFile);
         }
-        if (spec.syslog()) {
+        // NONE gives no file spec: the channel's own setting says whether syslog wants it
+        if (spec != null ? spec.syslog() : extra.syslog()) {
             // the reference's child syslog format: '<process name> <line>'
-            String text = new String(chunk.data(), StandardCharsets.UTF_8);
+            String text = new String(data, StandardCharsets.UTF_8);
             syslog.send(Lines.of(text, chunk.process() + " "));
+        }
+        if (extra.mirror()) {
+            mirror.write(key, chunk.process(), data);
         }
     }
 

@@ -106,6 +106,25 @@ final class LogFiles {
         }
     }
 
+    /** Whether the file's last byte is not a newline (an empty or missing file is at a line start). */
+    boolean endsMidLine(Path path) {
+        try {
+            return locked(path, () -> {
+                try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(path)) {
+                    long size = c.size();
+                    if (size == 0) {
+                        return false;
+                    }
+                    ByteBuffer last = ByteBuffer.allocate(1);
+                    c.read(last, size - 1);
+                    return last.get(0) != '\n';
+                }
+            });
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Runs {@code action} under the file's lock, so it never sees a write or rotation half done. */
     <T> T locked(Path path, Locked<T> action) throws IOException {
         Slot slot = slots.get(path);

@@ -36,16 +36,20 @@ public final class LoggingService implements OutputSink, MainLogSink, LogStore {
 
     @Activate
     public LoggingService(@Reference(name = "processManager") ProcessManager manager) {
-        this(new Parts(() -> MainLogSettings.of(manager.configuration().supervisord()), Clock.systemDefaultZone(),
+        this(new Parts(() -> MainLogSettings.of(manager.configuration().supervisord()), manager::configuration,
+                Clock.systemDefaultZone(),
                 System::nanoTime, new FileOutputStream(FileDescriptor.out), System.err, SyslogWriter.LOGGER_COMMAND));
     }
 
     LoggingService(Parts parts) {
         this.syslog = new SyslogWriter(parts.syslogCommand(), parts.clock(), parts.stderr());
+        // the main log copy and the mirror share stdout: each of their writes goes out whole
+        LineAtomicStream stdout = new LineAtomicStream(parts.stdout());
         this.mainLog = new MainLog(parts.settings(), new MainLogFormat(parts.clock().getZone()), parts.clock(),
-                parts.nanos(), parts.stdout(), parts.stderr(), syslog);
+                parts.nanos(), stdout, parts.stderr(), syslog);
         this.files = mainLog.files();
-        this.childOutput = new ChildOutput(files, syslog);
+        this.childOutput = new ChildOutput(files, syslog, new ProgramExtras(parts.configuration(), parts.nanos()),
+                new LineStamps(parts.clock()), new StdoutMirror(stdout));
         this.frameworkLog = new FrameworkLogForwarder(mainLog::note);
         mainLog.loadSettings();
     }

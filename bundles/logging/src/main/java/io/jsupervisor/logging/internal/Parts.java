@@ -1,5 +1,6 @@
 package io.jsupervisor.logging.internal;
 
+import io.jsupervisor.config.SupervisorConfig;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -10,8 +11,9 @@ import java.util.function.Supplier;
 /**
  * What {@link LoggingService} is built from; tests pass their own clocks, streams and syslog command.
  *
- * @param nanos a monotonic clock in nanoseconds, for how often the main log settings are asked for
+ * @param nanos         a monotonic clock in nanoseconds, for how often the daemon is asked for settings
+ * @param configuration the daemon's configuration, for the programs' extra log options
  */
-record Parts(Supplier<MainLogSettings> settings, Clock clock, LongSupplier nanos, OutputStream stdout,
-             PrintStream stderr, List<String> syslogCommand) {
+record Parts(Supplier<MainLogSettings> settings, Supplier<SupervisorConfig> configuration, Clock clock,
+             LongSupplier nanos, OutputStream stdout, PrintStream stderr, List<String> syslogCommand) {
 }

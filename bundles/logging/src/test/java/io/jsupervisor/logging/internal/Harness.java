@@ -4,6 +4,7 @@ import io.jsupervisor.api.LogChannel;
 import io.jsupervisor.api.LogFileSpec;
 import io.jsupervisor.api.OutputChunk;
 import io.jsupervisor.config.LogLevel;
+import io.jsupervisor.config.SupervisorConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /** A LoggingService on real files with a fixed clock and captured stdout/stderr. */
@@ -25,6 +27,8 @@ final class Harness {
     final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     final LoggingService service;
+    /** The daemon's configuration as the service sees it (the programs' extra log options); none by default. */
+    final AtomicReference<SupervisorConfig> configuration = new AtomicReference<>();
     private final AtomicLong sequence = new AtomicLong();
     /** Each reading is a second later, so the main log settings are asked for at every record. */
     private final AtomicLong nanos = new AtomicLong();
@@ -40,7 +44,7 @@ final class Harness {
 
     Harness(Path mainLog, Supplier<MainLogSettings> settings, List<String> syslogCommand) {
         this.mainLog = mainLog;
-        this.service = new LoggingService(new Parts(settings, Clock.fixed(NOW, ZoneOffset.UTC),
+        this.service = new LoggingService(new Parts(settings, configuration::get, Clock.fixed(NOW, ZoneOffset.UTC),
                 () -> nanos.addAndGet(1_000_000_000L), stdout,
                 new PrintStream(stderr, true, StandardCharsets.UTF_8), syslogCommand));
     }

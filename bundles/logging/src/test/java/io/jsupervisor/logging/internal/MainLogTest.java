@@ -153,7 +153,7 @@ class MainLogTest {
         LoggingService service = new LoggingService(new Parts(() -> {
             asked.incrementAndGet();
             return new MainLogSettings(spec(main, 0, 0), false, LogLevel.INFO);
-        }, java.time.Clock.fixed(Harness.NOW, java.time.ZoneOffset.UTC), nanos::get,
+        }, () -> null, java.time.Clock.fixed(Harness.NOW, java.time.ZoneOffset.UTC), nanos::get,
                 new java.io.ByteArrayOutputStream(), System.err, List.of("false")));
         assertEquals(1, asked.get(), "asked once at activation");
         for (int i = 0; i < 10; i++) {
