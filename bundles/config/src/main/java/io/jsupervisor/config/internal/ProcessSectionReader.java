@@ -113,6 +113,7 @@ final class ProcessSectionReader {
         String directory = opts.get("directory", null, names);
         ChannelLogSpec stdout = channel("stdout", s.stdoutCapture(), s.stdoutEvents());
         ChannelLogSpec stderr = channel("stderr", s.stderrCapture(), s.stderrEvents());
+        LoggingExtraOptions.check(opts, names);
         if (s.redirectStderr()) {
             if (stderr.logfile() != null && !stderr.isAuto()) {
                 state.warn("For [" + opts.section() + "], redirect_stderr=true but stderr_logfile has also "
