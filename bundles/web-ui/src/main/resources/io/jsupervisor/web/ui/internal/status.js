@@ -1,18 +1,25 @@
 // Keeps the status table current from status.events (server-sent events), or by fetching
 // status.json every 2 s, and updates the rows with DOM calls only (textContent, never innerHTML),
-// so names and descriptions cannot inject markup.
+// so names and descriptions cannot inject markup. Also: filters by name and state, and folds groups.
 (function () {
   'use strict';
+  var root = document.querySelector('.jsv');
   var token = document.getElementById('csrf-token').value;
   var table = document.getElementById('statustable');
   var tbody = document.getElementById('tbody');
   var empty = document.getElementById('noprograms');
   var filter = document.getElementById('filter');
+  var stateFilter = document.getElementById('statefilter');
   var live = document.getElementById('live');
+  var ui = root.getAttribute('data-ui');
+  var action = root.getAttribute('data-action');
+  var folded = new Set();
+  var headers = new Map();
   var last = null;
   // built from origin + path: a page opened as http://user:pw@host/ has a base URL with credentials,
   // and fetch() refuses any URL resolved against it
-  var base = location.origin + location.pathname.replace(/[^/]*$/, '');
+  var data = root.getAttribute('data-data');
+  var base = location.origin + (data || location.pathname.replace(/[^/]*$/, ''));
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -21,29 +28,36 @@
     return e;
   }
 
+  function link(href, text, cls) {
+    var a = el('a', { href: href, target: '_blank', rel: 'noopener' }, text);
+    if (cls) { a.className = cls; }
+    return a;
+  }
+
   function actionCell(p) {
     var ns = encodeURIComponent(p.namespec);
-    var action = el('td', { 'class': 'action' });
-    var form = el('form', { method: 'post', action: 'index.html' });
+    var cell = el('td', { 'class': 'action' });
+    var form = el('form', { method: 'post', action: action });
     form.appendChild(el('input', { type: 'hidden', name: 'csrf', value: token }));
     form.appendChild(el('input', { type: 'hidden', name: 'processname', value: p.namespec }));
     p.actions.forEach(function (a) {
       form.appendChild(el('button', { type: 'submit', name: 'action', value: a.action }, a.label));
     });
-    form.appendChild(el('a', { href: 'logtail/' + ns, target: '_blank', rel: 'noopener' }, 'Tail -f Stdout'));
-    form.appendChild(el('a', { href: 'logtail/' + ns + '/stderr', target: '_blank', rel: 'noopener' }, 'Tail -f Stderr'));
-    action.appendChild(form);
-    return action;
+    form.appendChild(link(ui + 'logtail/' + ns, 'Tail -f Stdout'));
+    form.appendChild(link(ui + 'logtail/' + ns + '/stderr', 'Tail -f Stderr'));
+    form.appendChild(link(ui + 'log.html?processname=' + ns, 'Log', 'follow'));
+    cell.appendChild(form);
+    return cell;
   }
 
   function row(p) {
-    var tr = el('tr', { 'data-name': p.namespec });
+    var tr = el('tr', { 'data-name': p.namespec, 'data-group': p.group });
     var status = el('td', { 'class': 'status' });
     status.appendChild(el('span', { 'class': p.stateClass }, p.state));
     tr.appendChild(status);
     tr.appendChild(el('td', { 'class': 'desc' }, p.description));
     var name = el('td', { 'class': 'name' });
-    name.appendChild(el('a', { href: 'tail.html?processname=' + encodeURIComponent(p.namespec), target: '_blank', rel: 'noopener' }, p.namespec));
+    name.appendChild(link(ui + 'tail.html?processname=' + encodeURIComponent(p.namespec), p.namespec));
     tr.appendChild(name);
     tr.appendChild(actionCell(p));
     return tr;
@@ -61,38 +75,103 @@
     if (want !== have) { tr.replaceChild(actionCell(p), tr.querySelector('td.action')); }
   }
 
-  // Hides rows whose name does not contain the filter text; shades the visible ones alternately.
+  function processRows() {
+    return Array.prototype.filter.call(tbody.rows, function (tr) { return tr.hasAttribute('data-name'); });
+  }
+
+  // A process belongs to a foldable group when its namespec is group:name (a [group:x] or numprocs > 1).
+  function groupOf(tr) {
+    var group = tr.getAttribute('data-group');
+    return tr.getAttribute('data-name') === group ? null : group;
+  }
+
+  function header(group) {
+    var tr = headers.get(group);
+    if (!tr) {
+      tr = el('tr', { 'class': 'group', 'data-group-header': group });
+      var td = el('td', { colspan: '4' });
+      var button = el('button', { type: 'button', 'class': 'fold', 'aria-expanded': 'true' });
+      button.addEventListener('click', function () {
+        if (folded.has(group)) { folded.delete(group); } else { folded.add(group); }
+        applyFilter();
+      });
+      td.appendChild(button);
+      td.appendChild(el('span', { 'class': 'summary' }));
+      tr.appendChild(td);
+      headers.set(group, tr);
+    }
+    return tr;
+  }
+
+  // Puts a header row before the first row of each group; the rows keep the manager's order.
+  function arrange(rows) {
+    var wanted = [];
+    var seen = new Set();
+    rows.forEach(function (tr) {
+      var group = groupOf(tr);
+      if (group !== null && !seen.has(group)) {
+        seen.add(group);
+        wanted.push(header(group));
+      }
+      wanted.push(tr);
+    });
+    headers.forEach(function (tr, group) { if (!seen.has(group)) { headers.delete(group); } });
+    Array.prototype.slice.call(tbody.rows).forEach(function (tr) {
+      if (wanted.indexOf(tr) < 0) { tbody.removeChild(tr); }
+    });
+    // re-append only when the order or the set changed
+    var same = tbody.rows.length === wanted.length && wanted.every(function (tr, i) { return tbody.rows[i] === tr; });
+    if (!same) { wanted.forEach(function (tr) { tbody.appendChild(tr); }); }
+  }
+
+  // Hides rows by name (substring, any case), by state, and rows of folded groups; shades the visible ones
+  // alternately; a group header shows while any of its processes passes the filters, with a count by state.
   function applyFilter() {
     var q = filter.value.trim().toLowerCase();
+    var state = stateFilter.value;
     var shade = false;
-    Array.prototype.forEach.call(tbody.rows, function (tr) {
-      var show = !q || (tr.getAttribute('data-name') || '').toLowerCase().indexOf(q) >= 0;
+    var counts = new Map();
+    processRows().forEach(function (tr) {
+      var group = groupOf(tr);
+      var stateText = tr.querySelector('td.status span').textContent;
+      var match = (!q || tr.getAttribute('data-name').toLowerCase().indexOf(q) >= 0) && (!state || stateText === state);
+      if (group !== null && match) {
+        var c = counts.get(group) || {};
+        c[stateText] = (c[stateText] || 0) + 1;
+        counts.set(group, c);
+      }
+      var show = match && (group === null || !folded.has(group));
       tr.hidden = !show;
       if (show) {
         tr.className = shade ? 'shade' : '';
         shade = !shade;
       }
     });
+    headers.forEach(function (tr, group) {
+      var c = counts.get(group);
+      tr.hidden = !c;
+      var open = !folded.has(group);
+      var button = tr.querySelector('button');
+      button.textContent = (open ? '\u25be ' : '\u25b8 ') + group;
+      button.setAttribute('aria-expanded', String(open));
+      tr.querySelector('.summary').textContent = c ? Object.keys(c).map(function (k) { return c[k] + ' ' + k; }).join(', ') : '';
+    });
   }
 
-  function render(data) {
+  function render(status) {
     var existing = new Map();
-    Array.prototype.forEach.call(tbody.rows, function (tr) { existing.set(tr.getAttribute('data-name'), tr); });
-    var wanted = data.processes.map(function (p) {
+    processRows().forEach(function (tr) { existing.set(tr.getAttribute('data-name'), tr); });
+    var rows = status.processes.map(function (p) {
       var tr = existing.get(p.namespec);
       if (tr) {
         update(tr, p);
-        existing.delete(p.namespec);
         return tr;
       }
       return row(p);
     });
-    existing.forEach(function (tr) { tbody.removeChild(tr); });
-    // re-append only when the order or the set changed
-    var same = tbody.rows.length === wanted.length && wanted.every(function (tr, i) { return tbody.rows[i] === tr; });
-    if (!same) { wanted.forEach(function (tr) { tbody.appendChild(tr); }); }
-    table.hidden = data.processes.length === 0;
-    empty.hidden = data.processes.length !== 0;
+    arrange(rows);
+    table.hidden = status.processes.length === 0;
+    empty.hidden = status.processes.length !== 0;
     applyFilter();
   }
 
@@ -131,6 +210,8 @@
   }
 
   filter.addEventListener('input', applyFilter);
+  stateFilter.addEventListener('change', applyFilter);
+  arrange(processRows());
   applyFilter();
   listen();
 })();

@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A stand-in for the core: a settable process list, settable answers for start/stop, a settable
@@ -129,7 +131,14 @@ class FakeProcessManager implements ProcessManager {
     @Override public CompletableFuture<List<ProcessResult>> clearAllProcessLogs() { throw new UnsupportedOperationException(); }
     @Override public byte[] readMainLog(long offset, long length) { throw new UnsupportedOperationException(); }
     @Override public void clearMainLog() { throw new UnsupportedOperationException(); }
-    @Override public Optional<Path> processLogFile(String name, LogChannel channel) { return Optional.empty(); }
+    /** Log files by {@code namespec + " " + channel}, for the log viewer. */
+    final Map<String, Path> logFiles = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<Path> processLogFile(String name, LogChannel channel) {
+        processInfo(name);
+        return Optional.ofNullable(logFiles.get(name + " " + channel));
+    }
     @Override public Optional<Path> mainLogFile() { return Optional.empty(); }
     @Override public ReloadResult reloadConfig() { throw new UnsupportedOperationException(); }
     @Override public void addProcessGroup(String group) { throw new UnsupportedOperationException(); }

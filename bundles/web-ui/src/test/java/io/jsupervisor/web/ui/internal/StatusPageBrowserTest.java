@@ -11,6 +11,7 @@ import io.jsupervisor.api.ProcessState;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +49,8 @@ class StatusPageBrowserTest {
                 .servlet(new StatusJsonServlet(pm), "/status.json")
                 .servlet(events, "/status.events")
                 .servlet(new TailServlet(pm), "/tail.html")
+                .servlet(new LogPageServlet(), "/log.html")
+                .servlet(new LogDataServlet(pm), "/log.txt")
                 .start();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -78,14 +81,14 @@ class StatusPageBrowserTest {
         driver.manage().window().setSize(new Dimension(1100, 800));
     }
 
-    private Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     /** Read in one script call: the rows may be redrawn between two WebDriver calls. */
     @SuppressWarnings("unchecked")
     private List<String> visibleRows() {
-        return (List<String>) js("return Array.from(document.querySelectorAll('#tbody tr'))"
+        return (List<String>) js("return Array.from(document.querySelectorAll('#tbody tr[data-name]'))"
                 + ".filter(tr => !tr.hidden).map(tr => tr.getAttribute('data-name') + '|' + tr.className);");
     }
 
@@ -145,7 +148,7 @@ class StatusPageBrowserTest {
         String evilDesc = "<script>window.pwned='desc'</script>";
         pm.with(process("g", evilName, ProcessState.BACKOFF, evilDesc));
         Wait.until(() -> visibleRows().size() == 1);
-        WebElement row = driver.findElement(By.cssSelector("#tbody tr"));
+        WebElement row = driver.findElement(By.cssSelector("#tbody tr[data-name]"));
         assertEquals("statuserror backoff Clear Log", stateOf("g:" + evilName));
         assertEquals("g:" + evilName, row.findElement(By.cssSelector("td.name a")).getText());
         assertEquals(evilDesc, row.findElement(By.cssSelector("td.desc")).getText());
@@ -172,7 +175,7 @@ class StatusPageBrowserTest {
 
     @Test
     void narrowScreenStacksTheCellsWithoutHeader() {
-        driver.manage().window().setSize(new Dimension(400, 800));
+        driver.manage().window().setSize(new Dimension(375, 667));
         driver.get(server.url("/"));
         assertFalse(driver.findElement(By.tagName("thead")).isDisplayed());
         WebElement row = driver.findElement(By.cssSelector("#tbody tr[data-name='grp:a']"));
@@ -182,5 +185,111 @@ class StatusPageBrowserTest {
         Long scrollWidth = (Long) js("return document.documentElement.scrollWidth;");
         Long clientWidth = (Long) js("return document.documentElement.clientWidth;");
         assertTrue(scrollWidth <= clientWidth, "no horizontal scrolling: " + scrollWidth + " > " + clientWidth);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> groupHeaders() {
+        return (List<String>) js("return Array.from(document.querySelectorAll('#tbody tr.group'))"
+                + ".filter(tr => !tr.hidden).map(tr => tr.textContent);");
+    }
+
+    @Test
+    void groupRowsFoldAndStayFoldedAcrossLiveUpdates() {
+        driver.get(server.url("/"));
+        assertEquals(List.of("\u25be grp1 running, 1 fatal"), groupHeaders(), "a header for the group only");
+        driver.findElement(By.cssSelector("#tbody tr.group button")).click();
+        assertEquals(List.of("foo|"), visibleRows());
+        assertEquals(List.of("\u25b8 grp1 running, 1 fatal"), groupHeaders());
+        pm.with(process("foo", "foo", ProcessState.STOPPED, "Not started"),
+                process("grp", "a", ProcessState.STOPPED, "Nov 24 11:40 AM"),
+                process("grp", "b", ProcessState.FATAL, "Exited too quickly"));
+        Wait.until(() -> groupHeaders().equals(List.of("\u25b8 grp1 stopped, 1 fatal")));
+        assertEquals(List.of("foo|"), visibleRows(), "still folded after the update");
+        driver.findElement(By.cssSelector("#tbody tr.group button")).click();
+        assertEquals(List.of("foo|", "grp:a|shade", "grp:b|"), visibleRows());
+    }
+
+    /** What choosing an option does (selenium-support's Select is not on the class path). */
+    private void chooseState(String value) {
+        ((JavascriptExecutor) driver).executeScript("const s = document.getElementById('statefilter');"
+                + " s.value = arguments[0]; s.dispatchEvent(new Event('change'));", value);
+    }
+
+    @Test
+    void stateFilterShowsOnlyProcessesInThatState() {
+        driver.get(server.url("/"));
+        chooseState("fatal");
+        assertEquals(List.of("grp:b|"), visibleRows());
+        driver.findElement(By.id("filter")).sendKeys("foo");
+        assertEquals(List.of(), visibleRows(), "both filters apply");
+        assertEquals(List.of(), groupHeaders(), "a group with nothing to show has no header");
+        chooseState("");
+        assertEquals(List.of("foo|"), visibleRows());
+    }
+
+    @Test
+    void logViewerFollowsOutputAsItArrivesAndSwitchesToStderr() throws Exception {
+        Path dir = Files.createTempDirectory("web-log");
+        Path out = dir.resolve("foo-stdout.log");
+        Path err = dir.resolve("foo-stderr.log");
+        Files.writeString(out, "first line\n");
+        Files.writeString(err, "an error line\n");
+        pm.logFiles.put("foo STDOUT", out);
+        pm.logFiles.put("foo STDERR", err);
+        driver.get(server.url("/log.html?processname=foo"));
+        js("window.pwned = null;");
+        Wait.until(() -> logText().equals("first line\n"));
+        Files.writeString(out, "<script>window.pwned=1</script><b>second</b>\n", StandardOpenOption.APPEND);
+        Wait.until(() -> logText().equals("first line\n<script>window.pwned=1</script><b>second</b>\n"));
+        assertNull(js("return window.pwned;"));
+        assertEquals(0L, js("return document.querySelectorAll('#logbody *').length;"), "text only, no elements");
+        driver.findElement(By.id("stderr")).click();
+        Wait.until(() -> logText().equals("an error line\n"));
+        assertTrue(driver.getCurrentUrl().endsWith("channel=stderr"), driver.getCurrentUrl());
+        Files.writeString(err, "another\n", StandardOpenOption.APPEND);
+        Wait.until(() -> logText().equals("an error line\nanother\n"));
+        driver.findElement(By.id("stdout")).click();
+        Wait.until(() -> logText().startsWith("first line\n"));
+    }
+
+    private String logText() {
+        return (String) js("return document.getElementById('logbody').textContent;");
+    }
+
+    @Test
+    void anActionWithoutTheFormTokenIsRefused() {
+        driver.get(server.url("/"));
+        Object status = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[0];"
+                + "fetch('index.html', {method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded'},"
+                + " body: 'action=stop&processname=grp%3Aa'}).then(r => done(r.status));");
+        assertEquals(403L, status);
+        assertFalse(pm.calls().stream().anyMatch(c -> c.startsWith("stopProcess")), pm.calls().toString());
+    }
+
+    @Test
+    void onAPhoneTheActionsAreReachableAndWork() {
+        driver.manage().window().setSize(new Dimension(375, 667));
+        driver.get(server.url("/"));
+        WebElement stop = driver.findElement(By.cssSelector("#tbody tr[data-name='grp:a'] button[value='stop']"));
+        Long right = (Long) js("return Math.ceil(arguments[0].getBoundingClientRect().right);", stop);
+        Long width = (Long) js("return document.documentElement.clientWidth;");
+        assertTrue(right <= width, "the Stop button is inside the screen: " + right + " > " + width);
+        stop.click();
+        Wait.until(() -> driver.getCurrentUrl().contains("message="));
+        assertEquals("Process grp:a stopped", driver.findElement(By.id("statusmessage")).getText());
+    }
+
+    @Test
+    void pagesLoadNothingFromOutsideTheirOrigin() {
+        for (String page : List.of("/", "/tail.html?processname=foo", "/log.html?processname=foo")) {
+            driver.get(server.url(page));
+            @SuppressWarnings("unchecked")
+            List<String> outside = (List<String>) js("const o = location.origin;"
+                    + "const urls = performance.getEntriesByType('resource').map(e => e.name);"
+                    + "document.querySelectorAll('[src],[href],[action]').forEach(e =>"
+                    + " ['src', 'href', 'action'].forEach(a => { if (e.hasAttribute(a)) urls.push(e[a] || e.getAttribute(a)); }));"
+                    + "return urls.filter(u => /^https?:/.test(u) && !u.startsWith(o + '/'));");
+            assertEquals(List.of(), outside, page);
+        }
     }
 }

@@ -44,7 +44,7 @@ class StatusPageTest {
                 process("a", "a", ProcessState.RUNNING, "pid 77, uptime 0:01:40"),
                 process("grp", "x", ProcessState.FATAL, "Exited too quickly"),
                 process("grp", "y", ProcessState.STOPPED, "Not started")), null, "tok", "N", 2026);
-        Matcher rows = Pattern.compile("<tr( class=\"shade\")? data-name=\"([^\"]*)\">.*?</tr>").matcher(html);
+        Matcher rows = Pattern.compile("<tr( class=\"shade\")? data-name=\"([^\"]*)\" data-group=\"[^\"]*\">.*?</tr>").matcher(html);
         StringBuilder seen = new StringBuilder();
         while (rows.find()) {
             seen.append(rows.group(1) == null ? "-" : "S").append(rows.group(2)).append(' ');

@@ -21,8 +21,13 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer servlet(HttpServlet servlet, String... patterns) {
+        return servlet(servlet, true, patterns);
+    }
+
+    /** Async off, as the Web Console registers its servlet. */
+    TestServer servlet(HttpServlet servlet, boolean async, String... patterns) {
         ServletHolder holder = new ServletHolder(servlet);
-        holder.setAsyncSupported(true);
+        holder.setAsyncSupported(async);
         for (String p : patterns) {
             context.addServlet(holder, p);
         }

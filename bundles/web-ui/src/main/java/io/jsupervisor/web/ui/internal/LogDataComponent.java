@@ -1,0 +1,20 @@
+package io.jsupervisor.web.ui.internal;
+
+import io.jsupervisor.api.ProcessManager;
+import jakarta.servlet.Servlet;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/** {@code /log.txt} (the log viewer's reads) on the servlet whiteboard. */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/log.txt")
+public class LogDataComponent extends LogDataServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Activate
+    public LogDataComponent(@Reference ProcessManager pm) {
+        super(pm);
+    }
+}

@@ -1,0 +1,12 @@
+package io.jsupervisor.web.ui.internal;
+
+import jakarta.servlet.Servlet;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/** {@code /log.html} on the servlet whiteboard. */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/log.html")
+public class LogPageComponent extends LogPageServlet {
+    private static final long serialVersionUID = 1L;
+}
