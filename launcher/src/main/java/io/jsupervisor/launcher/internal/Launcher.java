@@ -96,6 +96,7 @@ public final class Launcher {
                 .orElseThrow(() -> new UsageException(ConfigLocator.notFoundMessage(env.home(), env.workingDirectory())));
         SupervisorConfig config = load(configFile, commandLine);
         timer.mark("config loaded");
+        RlimitCheck.check(config.supervisord()); // minfds/minprocs: refused here, before daemonizing
         boolean nodaemon = config.supervisord().nodaemon();
         if (!env.isDaemonHalf()) {
             new AlreadyRunningCheck(ProcessHandle.current().pid()).check(config);

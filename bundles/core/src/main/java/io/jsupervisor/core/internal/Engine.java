@@ -90,6 +90,9 @@ public final class Engine implements AutoCloseable {
     private static final int[] TICK_PERIODS = {5, 60, 3600};
     private OutputPump.Targets targets;
     private boolean done;
+    /** NOFILE soft limit the daemon was started with (before HotSpot raised it); null: the current one. */
+    private volatile Long originalNofileSoft;
+    private boolean rlimitsApplied;
 
     /**
      * @param daemonEnv          the daemon's own environment (base of every child's)
@@ -112,6 +115,11 @@ public final class Engine implements AutoCloseable {
             return t;
         });
         executor.setRemoveOnCancelPolicy(true);
+    }
+
+    /** The NOFILE soft limit the user started the daemon with; call before {@link #start}. */
+    public void setOriginalNofileSoft(long soft) {
+        originalNofileSoft = soft;
     }
 
     /** Starts the daemon on {@code config}: logs, groups, pidfile, RUNNING, autostart. */
@@ -354,6 +362,10 @@ public final class Engine implements AutoCloseable {
                 log.log(m.level(), m.text());
             }
         }
+        if (!rlimitsApplied) {
+            rlimitsApplied = true; // the reference applies them at the first start only, not on restart
+            applyRlimits(config.supervisord());
+        }
         if (!config.supervisord().nocleanup()) {
             AutoLogs.cleanup(config.supervisord().childlogdir(), config.supervisord().identifier())
                     .forEach(log::warn);
@@ -387,6 +399,46 @@ public final class Engine implements AutoCloseable {
         }
         log.info("supervisord started with pid " + daemonPid);
         emit(EventType.SUPERVISOR_STATE_CHANGE_RUNNING, new LinkedHashMap<>(), null);
+    }
+
+    /**
+     * {@code minfds}/{@code minprocs}: a soft limit below the minimum becomes the minimum, as the reference's
+     * setrlimit. NOFILE is judged on the limit the user started us with; the children get that outcome, not
+     * HotSpot's raised limit. A hard limit below the minimum was refused by the launcher already; here (an
+     * engine without the launcher) it only gets a CRIT line.
+     */
+    private void applyRlimits(io.jsupervisor.config.SupervisordSpec s) {
+        Rlimits.Limit nofile = Rlimits.own("Max open files");
+        if (nofile != null) {
+            Long orig = originalNofileSoft;
+            Rlimits.Limit start = new Rlimits.Limit(orig != null ? orig : nofile.soft(), nofile.hard());
+            Rlimits.Limit child = start;
+            if (start.below(s.minfds())) {
+                if (start.hardAllows(s.minfds())) {
+                    child = new Rlimits.Limit(s.minfds(), start.hard());
+                    String error = nofile.below(s.minfds()) ? Rlimits.setSoft(daemonPid, "nofile", s.minfds()) : null;
+                    if (error == null) {
+                        log.info("Increased RLIMIT_NOFILE limit to " + s.minfds());
+                    } else {
+                        log.critical("could not raise RLIMIT_NOFILE to " + s.minfds() + ": " + error);
+                    }
+                } else {
+                    log.critical("could not raise RLIMIT_NOFILE to " + s.minfds() + ": the hard limit is "
+                            + Rlimits.value(start.hard()));
+                }
+            }
+            spawner.setChildNofile(child.soft() == nofile.soft() ? null : child);
+        }
+        Rlimits.Limit nproc = Rlimits.own("Max processes");
+        if (nproc != null && nproc.below(s.minprocs())) {
+            String error = nproc.hardAllows(s.minprocs()) ? Rlimits.setSoft(daemonPid, "nproc", s.minprocs())
+                    : "the hard limit is " + Rlimits.value(nproc.hard());
+            if (error == null) {
+                log.info("Increased RLIMIT_NPROC limit to " + s.minprocs());
+            } else {
+                log.critical("could not raise RLIMIT_NPROC to " + s.minprocs() + ": " + error);
+            }
+        }
     }
 
     static List<GroupSpec> sortedSpecs(List<GroupSpec> specs) {

@@ -27,6 +27,13 @@ final class Spawner {
     // util-linux helpers; without them children still run, only without the matching guarantee
     private final boolean haveSetpriv = Files.isExecutable(Path.of(SETPRIV));
     private final boolean haveSetsid = Files.isExecutable(Path.of(SETSID));
+    private final boolean havePrlimit = Files.isExecutable(Path.of(Rlimits.PRLIMIT));
+    /** NOFILE limits the children get when they differ from the daemon's own; null: inherited. */
+    private volatile Rlimits.Limit childNofile;
+
+    void setChildNofile(Rlimits.Limit limit) {
+        childNofile = limit;
+    }
 
     /**
      * Starts the child. A directory or user the child could not switch to does not fail here: like the
@@ -50,6 +57,12 @@ final class Spawner {
                 argv.add("--regid=" + primaryGid(uid));
                 argv.add("--init-groups");
             }
+        }
+        Rlimits.Limit nofile = childNofile;
+        if (nofile != null && havePrlimit) {
+            argv.add(Rlimits.PRLIMIT); // the NOFILE limit the reference's child would have (see Rlimits)
+            argv.add("--nofile=" + nofile.text());
+            argv.add("--");
         }
         if (haveSetsid) {
             argv.add(SETSID); // own process group, so Ctrl-C / HUP to the daemon never reach it

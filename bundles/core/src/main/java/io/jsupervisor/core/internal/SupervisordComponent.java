@@ -26,7 +26,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The daemon inside the framework: loads the configuration named by the framework property
- * {@code jsupervisor.config} (with {@code jsupervisor.option.<name>} overrides), runs the engine,
+ * {@code jsupervisor.config} (with {@code jsupervisor.option.<name>} overrides; {@code jsupervisor.rlimit.nofile}:
+ * the NOFILE soft limit the user started us with), runs the engine,
  * registers {@link ProcessManager} once the groups exist, handles TERM/INT/HUP/USR2 and stops the
  * framework when an ordered shutdown is over. Deactivation stops every child in order first.
  */
@@ -35,6 +36,8 @@ public final class SupervisordComponent {
     static final String CONFIG_PROPERTY = "jsupervisor.config";
     static final String OPTION_PREFIX = "jsupervisor.option.";
     static final String WORKDIR_PROPERTY = "jsupervisor.workdir";
+    /** The NOFILE soft limit before the JVM raised it ({@code ulimit -Sn} in bin/supervisord). */
+    static final String NOFILE_PROPERTY = "jsupervisor.rlimit.nofile";
     /** The [supervisord] options the command line can override. */
     static final List<String> OPTIONS = List.of("logfile", "logfile_maxbytes", "logfile_backups", "loglevel",
             "pidfile", "umask", "nodaemon", "silent", "minfds", "minprocs", "nocleanup", "childlogdir", "user",
@@ -79,6 +82,14 @@ public final class SupervisordComponent {
         Path path = Path.of(file);
         source = () -> ConfigLoader.load(path, loadContext);
         SupervisorConfig config = source.load();
+        String nofile = bundleContext.getProperty(NOFILE_PROPERTY);
+        if (nofile != null && !nofile.isBlank()) {
+            try {
+                engine.setOriginalNofileSoft(Rlimits.parse(nofile));
+            } catch (NumberFormatException e) {
+                // not a limit: judge on the current one
+            }
+        }
         engine.start(config);
         signals.install();
         registration = bundleContext.registerService(ProcessManager.class,

@@ -31,12 +31,19 @@ final class Harness implements AutoCloseable {
     SupervisorConfig reloaded;
 
     Harness(SupervisorConfig config) {
+        this(config, e -> {
+        });
+    }
+
+    /** @param beforeStart adjusts the engine before it starts (what the DS component sets from properties) */
+    Harness(SupervisorConfig config, java.util.function.Consumer<Engine> beforeStart) {
         engine = new Engine(System.getenv(), ProcessHandle.current().pid(),
                 () -> reloaded != null ? reloaded : config, false, null);
         pm = new ProcessManagerImpl(engine, engine::logStore);
         engine.log.sinks().add(log::add, "test-log");
         engine.events.listeners().add(events::add, "test-events");
         engine.output.sinks().add(sink, "test-output");
+        beforeStart.accept(engine);
         engine.start(config);
     }
 
