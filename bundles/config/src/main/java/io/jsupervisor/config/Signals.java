@@ -32,6 +32,9 @@ public final class Signals {
      */
     public static int parse(String text) {
         String v = text.trim();
+        if (!v.isEmpty() && Character.isLetter(v.charAt(0))) {
+            return byName(v, text); // the usual case: no NumberFormatException thrown and caught
+        }
         try {
             int n = Integer.parseInt(v);
             if (n >= 1 && n <= 64) {
@@ -39,16 +42,20 @@ public final class Signals {
             }
             throw new IllegalArgumentException("value " + text + " is not a valid signal number");
         } catch (NumberFormatException e) {
-            String up = v.toUpperCase(Locale.ROOT);
-            if (up.startsWith("SIG")) {
-                up = up.substring(3);
-            }
-            Integer n = BY_NAME.get(up);
-            if (n == null) {
-                throw new IllegalArgumentException("value " + text + " is not a valid signal name");
-            }
-            return n;
+            return byName(v, text);
         }
+    }
+
+    private static int byName(String v, String text) {
+        String up = v.toUpperCase(Locale.ROOT);
+        if (up.startsWith("SIG")) {
+            up = up.substring(3);
+        }
+        Integer n = BY_NAME.get(up);
+        if (n == null) {
+            throw new IllegalArgumentException("value " + text + " is not a valid signal name");
+        }
+        return n;
     }
 
     /** The name without {@code SIG} (e.g. {@code TERM}) of a signal number, or {@code signal N}. */

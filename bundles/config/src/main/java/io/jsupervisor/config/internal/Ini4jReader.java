@@ -2,10 +2,11 @@ package io.jsupervisor.config.internal;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.ini4j.Config;
 import org.ini4j.Ini;
 import org.ini4j.Profile;
@@ -22,6 +23,7 @@ final class Ini4jReader {
     private static final String SAFE = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.,/";
     /** Prefix of every value, so an empty value is never empty for ini4j. */
     private static final char VALUE_MARK = 'v';
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private Ini4jReader() {
     }
@@ -29,12 +31,10 @@ final class Ini4jReader {
     /** Section name to its merged options, in order of first appearance ({@code DEFAULT} included). */
     static Map<String, Map<String, String>> read(List<IniLine> lines) {
         StringBuilder text = new StringBuilder();
-        List<String> order = new ArrayList<>();
+        Set<String> order = new LinkedHashSet<>();
         for (IniLine line : lines) {
             if (line instanceof IniLine.Header h) {
-                if (!order.contains(h.name())) {
-                    order.add(h.name());
-                }
+                order.add(h.name());
                 text.append('[').append(escape(h.name())).append("]\n");
             } else if (line instanceof IniLine.Option o) {
                 text.append(escape(o.key())).append(" = ").append(VALUE_MARK).append(escape(o.value())).append('\n');
@@ -95,7 +95,8 @@ final class Ini4jReader {
             if (SAFE.indexOf(c) >= 0) {
                 b.append(c);
             } else {
-                b.append(ESC).append(String.format("%04x", (int) c));
+                b.append(ESC).append(HEX[(c >> 12) & 15]).append(HEX[(c >> 8) & 15]).append(HEX[(c >> 4) & 15])
+                        .append(HEX[c & 15]);
             }
         }
         return b.toString();

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 /** The reference's value types ({@code supervisor/datatypes.py}), with its error texts. */
 final class PyValues {
     private static final Pattern PY_INT = Pattern.compile("[+-]?[0-9]+(_[0-9]+)*");
+    private static final Pattern PY_OCTAL = Pattern.compile("[+-]?(0[oO]_?)?[0-7]+(_[0-7]+)*");
+    private static final Pattern OCTAL_PREFIX = Pattern.compile("^([+-]?)0[oO]");
     private static final List<String> TRUTHY = List.of("yes", "true", "on", "1");
     private static final List<String> FALSY = List.of("no", "false", "off", "0");
 
@@ -19,12 +21,13 @@ final class PyValues {
     /** Python's {@code int(text)}. */
     static long pyInt(String text, int base) {
         String s = PyText.strip(text);
-        boolean ok = base == 10 ? PY_INT.matcher(s).matches() : s.matches("[+-]?(0[oO]_?)?[0-7]+(_[0-7]+)*");
+        boolean ok = (base == 10 ? PY_INT : PY_OCTAL).matcher(s).matches();
         if (!ok) {
             throw new Refusal("invalid literal for int() with base " + base + ": " + PyText.repr(text));
         }
         try {
-            return Long.parseLong(s.replace("_", "").replaceFirst("^([+-]?)0[oO]", "$1"), base);
+            String digits = s.indexOf('_') < 0 ? s : s.replace("_", "");
+            return Long.parseLong(base == 8 ? OCTAL_PREFIX.matcher(digits).replaceFirst("$1") : digits, base);
         } catch (NumberFormatException e) {
             throw new Refusal("integer too large: " + PyText.repr(text));
         }
