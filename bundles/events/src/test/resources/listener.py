@@ -5,9 +5,11 @@
 #   die         exits (status 3) as soon as it has read an event, without answering
 #   garbage     says HELLO!\n instead of READY\n (a protocol violation), then behaves as ok
 #   badline     answers every event with RESULT x\n (not a number)
+#   slow        as ok, but waits 2 s before each answer
 # Each event received is appended to RECORD_FILE as one line: the envelope's token line, then
 # " payload=" and the payload with newlines written as \n.
 import sys
+import time
 
 mode, record = sys.argv[1], sys.argv[2]
 out, inp = sys.stdout.buffer, sys.stdin.buffer
@@ -25,6 +27,8 @@ while True:
     count += 1
     if mode == 'die':
         sys.exit(3)
+    if mode == 'slow':
+        time.sleep(2)
     if mode == 'badline':
         out.write(b'RESULT x\n')
     elif mode == 'fail-first' and count == 1:

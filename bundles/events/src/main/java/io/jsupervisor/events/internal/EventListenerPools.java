@@ -12,8 +12,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -27,11 +31,17 @@ import org.osgi.service.log.LoggerFactory;
  * {@link OutputSink} it reads the listeners' stdout (the protocol); it writes envelopes with
  * {@link ProcessManager#sendProcessStdin}. Both callbacks come on the core's delivery threads and meet
  * in the {@link PoolRegistry}'s lock.
+ *
+ * <p>When the bundle is stopped or updated while the daemon runs, the pools are handed over to the next
+ * instance ({@link Handover}): queued and in-flight events, listener protocol states and counters survive,
+ * and the core delivers what came meanwhile, so no event is lost (one may come twice).
  */
 @Component(service = {SupervisorEventListener.class, OutputSink.class}, immediate = true)
 public final class EventListenerPools implements SupervisorEventListener, OutputSink {
     private final ProcessManager manager;
     private final PoolRegistry registry;
+    private final HandoverFile handover;
+    private volatile boolean closed;
 
     @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC)
@@ -44,18 +54,50 @@ public final class EventListenerPools implements SupervisorEventListener, Output
     private volatile String identifier = "supervisor";
 
     @Activate
-    public EventListenerPools(@Reference(name = "manager") ProcessManager manager) {
+    public EventListenerPools(@Reference(name = "manager") ProcessManager manager, BundleContext context) {
+        this(manager, new HandoverFile(HandoverFile.pathOf(context.getDataFile("pools.handover")),
+                daemonOf(context)));
+    }
+
+    /** Without a bundle context: nothing handed over (tests). */
+    EventListenerPools(ProcessManager manager) {
+        this(manager, HandoverFile.none());
+    }
+
+    EventListenerPools(ProcessManager manager, HandoverFile handover) {
         this.manager = manager;
+        this.handover = handover;
         this.registry = new PoolRegistry(this::definitionOf, new LoggerPoolLog(() -> logger));
         identifier(); // remembered now, in case the first event comes while the daemon refuses queries
-        addRunningPools();
+        handover.take(System.currentTimeMillis()).ifPresentOrElse(
+                h -> registry.restore(h.registry(), h.lastOutputSequence()),
+                this::addRunningPools);
         registry.dispatch(this::writeStdin, this::identifier);
+    }
+
+    /**
+     * DS calls this after the core stopped delivering to us (our service is unregistered first), so the
+     * state handed over and the core's parked place in its streams meet exactly.
+     */
+    @Deactivate
+    void deactivate() {
+        closed = true;
+        Handover.RegistryState state = registry.close();
+        handover.save(new Handover(handover.daemon(), System.currentTimeMillis(), registry.lastOutputSequence(),
+                state));
+    }
+
+    /** This framework launch and this core service: a handover from any other daemon is stale. */
+    private static String daemonOf(BundleContext context) {
+        ServiceReference<ProcessManager> core = context.getServiceReference(ProcessManager.class);
+        Object serviceId = core == null ? null : core.getProperty(Constants.SERVICE_ID);
+        return context.getProperty(Constants.FRAMEWORK_UUID) + "/" + serviceId;
     }
 
     @Override
     public void onEvent(SupervisorEvent event) {
         EventAdmin admin = eventAdmin;
-        if (admin != null) {
+        if (admin != null && !closed) {
             admin.postEvent(EventAdminMessages.toOsgiEvent(event)); // asynchronous: never waits for handlers
         }
         registry.event(event);
@@ -67,7 +109,7 @@ public final class EventListenerPools implements SupervisorEventListener, Output
         if (chunk.channel() != LogChannel.STDOUT) {
             return;
         }
-        if (registry.output(chunk.group(), chunk.process(), chunk.data())) {
+        if (registry.output(chunk.sequence(), chunk.group(), chunk.process(), chunk.data())) {
             registry.dispatch(this::writeStdin, this::identifier);
         }
     }

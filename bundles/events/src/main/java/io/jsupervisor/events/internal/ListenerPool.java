@@ -135,6 +135,38 @@ final class ListenerPool {
         }
     }
 
+    /** Everything a successor needs to carry on with this pool (see {@link Handover}). */
+    Handover.PoolState snapshot() {
+        List<Handover.ListenerSnapshot> states = new ArrayList<>();
+        for (Map.Entry<String, Listener> e : listeners.entrySet()) {
+            Listener l = e.getValue();
+            states.add(new Handover.ListenerSnapshot(e.getKey(), l.processState, l.alive, l.protocol.snapshot(),
+                    l.inFlight));
+        }
+        return new Handover.PoolState(definition.name(), poolSerials.last(), queued(), states);
+    }
+
+    /**
+     * Carries on from a predecessor's {@link #snapshot()}: its queue (before anything queued here), its
+     * counter, and the state of every listener that is still in the pool.
+     */
+    void restore(Handover.PoolState state) {
+        poolSerials.continueFrom(state.lastPoolSerial());
+        List<PooledEvent> mine = new ArrayList<>(buffer);
+        buffer.clear();
+        buffer.addAll(state.queued());
+        buffer.addAll(mine);
+        for (Handover.ListenerSnapshot saved : state.listeners()) {
+            Listener listener = listeners.get(saved.process());
+            if (listener != null) {
+                listener.processState = saved.processState();
+                listener.alive = saved.alive();
+                listener.protocol.restore(saved.protocol());
+                listener.inFlight = saved.inFlight();
+            }
+        }
+    }
+
     /** The queued events, head first (for tests and diagnostics). */
     List<PooledEvent> queued() {
         return new ArrayList<>(buffer);

@@ -39,6 +39,20 @@ final class ListenerProtocol {
         result.reset();
     }
 
+    /** Where this protocol stands, for a successor (see {@link Handover}). */
+    Handover.ProtocolSnapshot snapshot() {
+        return new Handover.ProtocolSnapshot(state, pending.clone(), resultLength, result.toByteArray());
+    }
+
+    /** Carries on from a predecessor's {@link #snapshot()}. */
+    void restore(Handover.ProtocolSnapshot snapshot) {
+        state = snapshot.state();
+        pending = snapshot.pending().clone();
+        resultLength = snapshot.resultLength();
+        result.reset();
+        result.writeBytes(snapshot.result());
+    }
+
     /** An event envelope was written to the listener (the reference sets BUSY without logging it). */
     void eventSent() {
         state = ListenerState.BUSY;

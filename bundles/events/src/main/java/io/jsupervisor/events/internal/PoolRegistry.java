@@ -25,6 +25,11 @@ final class PoolRegistry {
     private final SerialCounter serials = new SerialCounter();
     private final Function<String, Optional<PoolDefinition>> definitions;
     private final PoolLog log;
+    /** Handed over to a successor: takes nothing more, so that what comes now is delivered to the successor. */
+    private boolean closed;
+    /** The last output chunk applied (core sequence), and the one up to which chunks were applied by a predecessor. */
+    private long lastOutputSequence = -1;
+    private long appliedByPredecessor = -1;
     /** SUPERVISOR_STATE_CHANGE_STOPPING seen: if groups are added again, it is an in-process restart. */
     private boolean stopping;
 
@@ -52,6 +57,9 @@ final class PoolRegistry {
 
     /** Queues an event in every pool subscribed to it, in the order the core emitted it. */
     synchronized void event(SupervisorEvent event) {
+        if (closed) {
+            return;
+        }
         followGroups(event);
         long serial = -1;
         for (ListenerPool pool : pools.values()) {
@@ -66,8 +74,23 @@ final class PoolRegistry {
         followListenerStates(event);
     }
 
+    /**
+     * A child's stdout chunk with the core's sequence number; false when the child is not in a pool (most are
+     * not), or the chunk was already applied by a predecessor (the core delivers it again after an update).
+     */
+    synchronized boolean output(long sequence, String group, String process, byte[] data) {
+        if (closed || sequence <= appliedByPredecessor) {
+            return false;
+        }
+        lastOutputSequence = Math.max(lastOutputSequence, sequence);
+        return output(group, process, data);
+    }
+
     /** A child's stdout bytes; false when the child is not in a pool (most are not). */
     synchronized boolean output(String group, String process, byte[] data) {
+        if (closed) {
+            return false;
+        }
         ListenerPool pool = pools.get(group);
         if (pool == null) {
             return false;
@@ -78,8 +101,50 @@ final class PoolRegistry {
 
     /** Hands queued events to ready listeners, in every pool. */
     synchronized void dispatch(StdinWriter writer, Supplier<String> server) {
+        if (closed) {
+            return;
+        }
         for (ListenerPool pool : pools.values()) {
             pool.dispatch(writer, server);
+        }
+    }
+
+    /**
+     * Stops taking events and output, and returns what a successor needs to carry on: it is called once the
+     * core no longer delivers to this instance, so what arrives afterwards goes to the successor.
+     */
+    synchronized Handover.RegistryState close() {
+        closed = true;
+        List<Handover.PoolState> states = new ArrayList<>();
+        for (ListenerPool pool : pools.values()) {
+            states.add(pool.snapshot());
+        }
+        return new Handover.RegistryState(serials.last(), stopping, states);
+    }
+
+    /** The last output chunk (core sequence) applied; -1 for none. */
+    synchronized long lastOutputSequence() {
+        return lastOutputSequence;
+    }
+
+    /**
+     * Carries on from a predecessor: its counters, and its pools whose groups are still configured (a group
+     * added or removed meanwhile comes as the event the core kept for us).
+     *
+     * @param lastOutputSequence the last output chunk the predecessor applied: not applied again
+     */
+    synchronized void restore(Handover.RegistryState state, long lastOutputSequence) {
+        serials.continueFrom(state.lastSerial());
+        stopping = state.stopping();
+        appliedByPredecessor = lastOutputSequence;
+        this.lastOutputSequence = lastOutputSequence;
+        pools.clear();
+        for (Handover.PoolState saved : state.pools()) {
+            definitions.apply(saved.name()).ifPresent(d -> {
+                ListenerPool pool = new ListenerPool(d, p -> ProcessState.STOPPED, log);
+                pool.restore(saved);
+                pools.put(d.name(), pool);
+            });
         }
     }
 

@@ -8,4 +8,14 @@ final class SerialCounter {
         last = last == Long.MAX_VALUE ? 0 : last + 1;
         return last;
     }
+
+    /** The last number given, -1 before the first. */
+    long last() {
+        return last;
+    }
+
+    /** Goes on from {@code last} (a predecessor's counter, handed over). */
+    void continueFrom(long last) {
+        this.last = last;
+    }
 }
