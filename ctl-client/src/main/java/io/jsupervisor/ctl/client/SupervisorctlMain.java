@@ -19,13 +19,19 @@ import java.nio.file.Path;
 /**
  * {@code bin/supervisorctl}: the reference's supervisorctl 4.2.5 command line in Java. System properties set by
  * the launch script: {@code supervisorctl.progname} (its {@code $0}, shown in usage texts) and
- * {@code supervisorctl.home} (the distribution directory, the reference's {@code HERE} for the config search).
+ * {@code supervisorctl.home} (the distribution directory, the reference's {@code HERE} for the config search);
+ * {@code supervisorctl.cds.training=true} runs the class-data-sharing training instead ({@code CdsTraining}).
  */
 public final class SupervisorctlMain {
     private SupervisorctlMain() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        if (Boolean.getBoolean("supervisorctl.cds.training")) {
+            PrintStream nowhere = io.jsupervisor.ctl.client.internal.CdsTraining.nowhere();
+            io.jsupervisor.ctl.client.internal.CdsTraining.run(a -> run(a, nowhere, nowhere));
+            return;
+        }
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         int status = run(args, out, err);
