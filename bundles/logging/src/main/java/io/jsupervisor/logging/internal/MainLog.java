@@ -138,6 +138,9 @@ final class MainLog {
         if (e instanceof NoSuchFileException) {
             return "No such file or directory";
         }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "Permission denied"; // Java's message is only the path
+        }
         if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
             return ((FileSystemException) e).getReason();
         }
