@@ -1,0 +1,2 @@
+/** The example plugin's implementation; it exports nothing. */
+package io.jsupervisor.example.hello.internal;
