@@ -5,9 +5,11 @@ import io.jsupervisor.config.SupervisorConfig;
 import io.jsupervisor.config.UnixHttpServerSpec;
 import io.jsupervisor.rpc.xml.RpcNamespace;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Servlet;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -22,8 +24,9 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * Serves the first {@code [unix_http_server]} of the running configuration: /RPC2, /logtail and
- * /mainlogtail behind that section's credentials, on a Jetty of its own. Felix HTTP cannot carry it:
+ * Serves the first {@code [unix_http_server]} of the running configuration: /RPC2, /logtail,
+ * /mainlogtail and every servlet of the HTTP whiteboard's default context (the web UI, through
+ * {@link WhiteboardRouter}) behind that section's credentials, on a Jetty of its own. Felix HTTP cannot carry it:
  * with {@code org.apache.felix.http.enable=false} (no inet server) Felix creates no Jetty at all, so a
  * {@code ConnectorFactory} would never be called. Uses the Jetty packages Felix HTTP jetty12 exports
  * plus the jetty-unixdomain-server bundle.
@@ -34,6 +37,7 @@ public class UnixSocketComponent {
     private final AtomicLong maxRequestBytes;
     private final List<LogTailServlet> tails;
     private final UnixSocketServer server;
+    private final WhiteboardRouter pages = new WhiteboardRouter();
 
     @Activate
     public UnixSocketComponent(@Reference ProcessManager pm, RpcConfig config) throws Exception {
@@ -63,6 +67,9 @@ public class UnixSocketComponent {
         ServletHolder main = new ServletHolder(tails.get(1));
         context.addServlet(main, "/mainlogtail");
         context.addServlet(main, "/mainlogtail/*");
+        ServletHolder whiteboard = new ServletHolder(pages);
+        whiteboard.setAsyncSupported(true); // the web UI's event stream
+        context.addServlet(whiteboard, "/");
         FilterHolder auth = new FilterHolder(new BasicAuthFilter(ServerCredentials.unix(config)));
         auth.setAsyncSupported(true);
         context.addFilter(auth, "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -81,6 +88,17 @@ public class UnixSocketComponent {
 
     void removeNamespace(RpcNamespace namespace) {
         table.remove(namespace);
+    }
+
+    /** Every whiteboard servlet (the web UI's pages); our own RPC and tail paths are mapped before it. */
+    @Reference(service = Servlet.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + WhiteboardRouter.PATTERN + "=*)")
+    void addServlet(Servlet servlet, Map<String, Object> properties) {
+        pages.add(properties.get("service.id"), servlet, properties);
+    }
+
+    void removeServlet(Servlet servlet, Map<String, Object> properties) {
+        pages.remove(properties.get("service.id"));
     }
 
     @Deactivate
