@@ -1,8 +1,18 @@
 package io.jsupervisor.ctl.shell.internal;
 
+import io.jsupervisor.api.LogChannel;
 import io.jsupervisor.api.ProcessManager;
 import io.jsupervisor.ctl.shell.CtlResult;
+import io.jsupervisor.ctl.shell.Session;
 import io.jsupervisor.ctl.shell.Supervisorctl;
+import io.jsupervisor.ctl.shell.Upcheck;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.annotations.GogoCommand;
 import org.osgi.service.component.annotations.Activate;
@@ -18,13 +28,15 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = GogoCommands.class)
 @GogoCommand(scope = "supervisor", function = {"status", "start", "stop", "restart", "signal", "tail", "maintail",
-        "pid", "clear", "avail", "reread", "update", "add", "remove", "version", "reload", "shutdown"})
+        "pid", "clear", "avail", "reread", "update", "add", "remove", "version", "reload", "shutdown", "fg"})
 public final class GogoCommands {
+    private final ProcessManager manager;
     private final Supervisorctl ctl;
     private final LogFollower follower;
 
     @Activate
     public GogoCommands(@Reference ProcessManager manager) {
+        this.manager = manager;
         this.ctl = new Supervisorctl(manager);
         this.follower = new LogFollower(manager);
     }
@@ -114,12 +126,55 @@ public final class GogoCommands {
         run("shutdown", none);
     }
 
+    @Descriptor("connect to a process: show its output, send typed lines to its stdin; Ctrl-D or Ctrl-C leaves")
+    public void fg(@Descriptor("process name") String... name) {
+        run("fg", name);
+    }
+
     private void run(String command, String[] args) {
         CtlResult result = ctl.execute(command + " " + String.join(" ", args));
-        System.out.print(result.text());
-        System.out.flush();
-        if (result.follow() != null) {
-            follower.follow(result.follow(), System.out);
+        PrintStream out = System.out;
+        out.print(result.text());
+        out.flush();
+        if (result.follow() == null) {
+            return;
+        }
+        if (result.follow().foreground()) {
+            foreground(result.follow().process(), out);
+        } else {
+            follower.follow(result.follow(), out);
+        }
+    }
+
+    /** fg: both logs followed by two threads; this thread feeds the session's input lines to the process. */
+    private void foreground(String process, PrintStream out) {
+        List<Thread> threads = new ArrayList<>();
+        for (LogChannel channel : LogChannel.values()) {
+            // System.out is this session's only on this thread (Gogo's ThreadIO): hand the stream over
+            Thread thread = new Thread(() -> manager.processLogFile(process, channel)
+                    .ifPresent(file -> follower.follow(file, out)), "fg-" + process + "-" + channel.label());
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        Session input = new Session() {
+            @Override
+            public String readLine(String prompt) {
+                try {
+                    return in.readLine();
+                } catch (IOException e) {
+                    return null;
+                }
+            }
+        };
+        try {
+            new Supervisorctl(manager, Upcheck.ALWAYS_UP, input).foreground(process, line -> {
+                out.println(line);
+                out.flush();
+            });
+        } finally {
+            threads.forEach(Thread::interrupt);
         }
     }
 }
