@@ -209,6 +209,51 @@
     };
   }
 
+  function refreshNow() {
+    fetch(base + 'status.json', { cache: 'no-store', credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.text().then(handle) : null; })
+      .catch(function () { /* the stream or the poll will catch up */ });
+  }
+
+  function showMessage(text) {
+    var box = document.getElementById('statusmessage');
+    if (!box) {
+      box = el('div', { id: 'statusmessage', 'class': 'status_msg' });
+      root.insertBefore(box, document.getElementById('buttons'));
+    }
+    box.textContent = text;
+  }
+
+  // Actions without leaving the page: the same form POST (token included) sent by fetch; the redirect it
+  // answers with carries the reference's message, and the rows show the new state at once. Without script
+  // the forms post and redirect as the reference's page does.
+  root.addEventListener('submit', function (e) {
+    var form = e.target;
+    var button = e.submitter;
+    if (!button || !button.name || !window.fetch || !window.URLSearchParams) { return; }
+    e.preventDefault();
+    var params = new URLSearchParams();
+    Array.prototype.forEach.call(form.querySelectorAll('input[type=hidden]'), function (i) { params.append(i.name, i.value); });
+    params.append(button.name, button.value);
+    var target = form.getAttribute('action');
+    target = target.charAt(0) === '/' ? location.origin + target
+      : location.origin + location.pathname.replace(/[^/]*$/, '') + target;
+    button.disabled = true;
+    live.textContent = button.textContent + '\u2026';
+    fetch(target, { method: 'POST', body: params, credentials: 'same-origin', cache: 'no-store' })
+      .then(function (r) {
+        if (!r.ok) { return r.text(); }
+        return new URL(r.url).searchParams.get('message') || '';
+      })
+      .then(function (text) { if (text) { showMessage(text); } })
+      .catch(function () { showMessage('ERROR: the action could not be sent'); })
+      .then(function () {
+        button.disabled = false;
+        live.textContent = '';
+        refreshNow();
+      });
+  });
+
   filter.addEventListener('input', applyFilter);
   stateFilter.addEventListener('change', applyFilter);
   arrange(processRows());

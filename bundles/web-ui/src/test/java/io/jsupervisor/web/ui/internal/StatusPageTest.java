@@ -80,7 +80,7 @@ class StatusPageTest {
         assertTrue(html.contains("<table id=\"statustable\" hidden>"));
         assertTrue(html.contains("<span id=\"supervisor_version\">4.2.5</span>"));
         assertTrue(html.contains("<span id=\"copyright_date\">2031</span>"));
-        assertFalse(html.contains("statusmessage"));
+        assertFalse(html.contains("<div id=\"statusmessage\""));
     }
 
     @Test
