@@ -58,7 +58,7 @@ public class EventsBundleUpdateTest {
                 startsecs = 0
 
                 [eventlistener:rec]
-                command = python3 -u %s %s 0.2
+                command = /usr/bin/python3 -u %s %s 0.2
                 events = PROCESS_STATE
                 buffer_size = 1024
                 startsecs = 1

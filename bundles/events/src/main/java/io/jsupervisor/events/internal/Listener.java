@@ -13,6 +13,16 @@ final class Listener {
      * while none runs is the tail of a dead process's: it must not reach the next process's protocol.
      */
     boolean alive;
+    /**
+     * Output that came while no process of this listener was known to run, one entry per read. Events and
+     * output reach the pools on two threads, so a new process's {@code READY\n} can come before its STARTING
+     * event; the tail of a dead process's output can also come after its exit. Kept until the STARTING event
+     * decides (see {@link ListenerPool#processState}); bounded.
+     */
+    final java.util.ArrayDeque<byte[]> early = new java.util.ArrayDeque<>();
+    int earlyBytes;
+    static final int MAX_EARLY_BYTES = 64 * 1024;
+
     /** The event written to it and not yet answered, or {@code null}. */
     PooledEvent inFlight;
 

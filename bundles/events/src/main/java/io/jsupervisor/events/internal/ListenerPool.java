@@ -82,9 +82,13 @@ final class ListenerPool {
             return;
         }
         if (!listener.alive) {
-            log.debug(listener.name + ": ignoring output of an exited process");
+            keepEarly(listener, data);
             return;
         }
+        feed(listener, data);
+    }
+
+    private void feed(Listener listener, byte[] data) {
         PooledEvent rejected = null;
         for (ProtocolOutcome outcome : listener.protocol.feed(data)) {
             if (outcome instanceof ProtocolOutcome.Transition t) {
@@ -105,6 +109,45 @@ final class ListenerPool {
         }
     }
 
+    private void keepEarly(Listener listener, byte[] data) {
+        listener.early.addLast(data);
+        listener.earlyBytes += data.length;
+        while (listener.earlyBytes > Listener.MAX_EARLY_BYTES && listener.early.size() > 1) {
+            listener.earlyBytes -= listener.early.pollFirst().length;
+        }
+    }
+
+    /**
+     * At a process's STARTING event: the output that came before it. A new process's output starts with its
+     * {@code READY\n} read on its own (a new pipe), so what precedes the last read starting with it is the tail
+     * of the dead process, and is dropped.
+     */
+    private void feedEarly(Listener listener) {
+        java.util.List<byte[]> reads = new ArrayList<>(listener.early);
+        listener.early.clear();
+        listener.earlyBytes = 0;
+        int from = -1;
+        for (int i = reads.size() - 1; i >= 0 && from < 0; i--) {
+            if (startsWithReady(reads.get(i))) {
+                from = i;
+            }
+        }
+        if (from < 0) {
+            if (!reads.isEmpty()) {
+                log.debug(listener.name + ": ignoring output of an exited process");
+            }
+            return;
+        }
+        for (int i = from; i < reads.size(); i++) {
+            feed(listener, reads.get(i));
+        }
+    }
+
+    private static boolean startsWithReady(byte[] data) {
+        byte[] ready = {'R', 'E', 'A', 'D', 'Y', '\n'};
+        return data.length >= ready.length && java.util.Arrays.equals(data, 0, ready.length, ready, 0, ready.length);
+    }
+
     /**
      * A listener's process changed state. A new process starts ACKNOWLEDGED (the reference makes a new
      * dispatcher at spawn). When a process dies, the event it held goes back to the head of the queue,
@@ -120,10 +163,13 @@ final class ListenerPool {
             case STARTING -> {
                 listener.alive = true;
                 listener.protocol.reset();
+                feedEarly(listener);
             }
             case STOPPED, EXITED, BACKOFF, FATAL -> {
                 listener.alive = false;
                 listener.protocol.reset();
+                listener.early.clear(); // what came before the exit was heard is the dead process's
+                listener.earlyBytes = 0;
                 PooledEvent held = listener.inFlight;
                 listener.inFlight = null;
                 if (held != null) {

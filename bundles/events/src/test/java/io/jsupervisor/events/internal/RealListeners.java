@@ -23,6 +23,9 @@ final class RealListeners implements AutoCloseable {
         void write(String group, String process, byte[] data);
     }
 
+    /** The system's python3 when there is one: a version manager's shim (pyenv) can take seconds to start. */
+    private static final String PYTHON = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+
     private final Path dir;
     private final Output output;
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
@@ -35,7 +38,7 @@ final class RealListeners implements AutoCloseable {
     /** Starts a listener; {@code mode} is one of listener.py's modes. Returns its namespec. */
     String start(String group, String process, String mode) throws IOException {
         String namespec = group.equals(process) ? process : group + ":" + process;
-        ProcessBuilder builder = new ProcessBuilder("python3", "-u", script().toString(), mode,
+        ProcessBuilder builder = new ProcessBuilder(PYTHON, "-u", script().toString(), mode,
                 record(namespec).toString());
         builder.redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve(namespec + ".err").toFile()));
         Process child = builder.start();
