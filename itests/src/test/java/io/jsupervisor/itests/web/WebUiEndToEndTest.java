@@ -320,4 +320,31 @@ class WebUiEndToEndTest {
         browser.waitFor("the state after a reload", "stopped", "const tr = document.querySelector(\"#tbody"
                 + " tr[data-name='pool:b']\"); return tr ? tr.querySelector('td.status span').textContent : '';");
     }
+
+    @Test
+    @Order(11)
+    void clearLogRestartAllAndStopAllSayWhatTheReferenceSays() throws Exception {
+        openStatusPage();
+        browser.click("#tbody tr[data-name='ticker'] button[value='clearlog']");
+        browser.waitFor("the clear message", "Log for ticker cleared", MESSAGE);
+        browser.click("#buttons button[value='restartall']");
+        browser.waitFor("the restart-all message", "true",
+                "return document.getElementById('statusmessage').textContent.startsWith('All restarted at ');");
+        browser.waitFor("everything running", "idle running|pool:a running|pool:b running|scripty running|ticker running", ROWS);
+        browser.click("#buttons button[value='stopall']");
+        browser.waitFor("the stop-all message", "true",
+                "return document.getElementById('statusmessage').textContent.startsWith('All stopped at ');");
+        browser.waitFor("everything stopped", "idle stopped|pool:a stopped|pool:b stopped|scripty stopped|ticker stopped", ROWS);
+    }
+
+    @Test
+    @Order(12)
+    void everyPageNeedsTheServersCredentials() throws Exception {
+        for (String path : List.of("/", "/status.json", "/status.events", "/log.html?processname=ticker",
+                "/log.txt?processname=ticker", "/tail.html?processname=ticker", "/system/console/jsupervisor")) {
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
+            assertEquals(401, r.statusCode(), path);
+        }
+    }
 }

@@ -310,4 +310,17 @@ class StatusPageBrowserTest {
             assertEquals(List.of(), outside, page);
         }
     }
+
+    @Test
+    void clearLogStopAllAndRestartAllShowTheReferencesMessages() {
+        driver.get(server.url("/"));
+        driver.findElement(By.cssSelector("#tbody tr[data-name='grp:b'] button[value='clearlog']")).click();
+        Wait.until(() -> "Log for grp:b cleared".equals(messageText()));
+        driver.findElement(By.cssSelector("#buttons button[value='stopall']")).click();
+        Wait.until(() -> messageText().startsWith("All stopped at "));
+        driver.findElement(By.cssSelector("#buttons button[value='restartall']")).click();
+        Wait.until(() -> messageText().startsWith("All restarted at "));
+        assertTrue(pm.calls().containsAll(List.of("clearProcessLogs grp:b", "stopAllProcesses true",
+                "startAllProcesses true")), pm.calls().toString());
+    }
 }
