@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jsupervisor.itests.Distribution;
 import io.jsupervisor.itests.Poll;
 import io.jsupervisor.itests.XmlRpc;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,8 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -152,43 +147,13 @@ class PluginHotDeployTest {
     @Test
     void pluginCommandRunsInTheGogoShellOfAForegroundDaemon() throws Exception {
         Files.copy(examplePlugin(), home.resolve("load/hello.jar"));
-        // a real terminal, so the launcher starts the Gogo shell on it (util-linux script gives the pty)
-        String command = "'" + home.resolve("bin/supervisord") + "' -n -c '" + config() + "'";
-        daemon = new ProcessBuilder("script", "-qfec", command, "/dev/null").redirectErrorStream(true).start();
-        ByteArrayOutputStream seen = new ByteArrayOutputStream();
-        Thread reader = new Thread(() -> copy(daemon.getInputStream(), seen), "pty-reader");
-        reader.setDaemon(true);
-        reader.start();
-        awaitRunning();
-        Poll.until(WAIT, "hello.* in system.listMethods", this::helloListed);
-        Poll.until(WAIT, "the Gogo prompt", () -> text(seen).contains("g! ") ? Optional.of(true) : Optional.empty());
-        OutputStream terminal = daemon.getOutputStream();
-        terminal.write("hello:greet Gogo\n".getBytes(StandardCharsets.UTF_8));
-        terminal.flush();
-        Poll.until(WAIT, "the greeting in the shell", () -> text(seen).contains("Hello, Gogo!") ? Optional.of(true)
-                : Optional.empty());
-        terminal.write("supervisor:status sleeper\n".getBytes(StandardCharsets.UTF_8));
-        terminal.flush();
-        Poll.until(WAIT, "status in the same shell", () -> List.of(text(seen).split("\r?\n")).stream()
-                .filter(l -> l.matches(".*sleeper\\s+RUNNING\\s+pid \\d+, uptime.*")).findFirst());
-    }
-
-    private static String text(ByteArrayOutputStream seen) {
-        synchronized (seen) {
-            return seen.toString(StandardCharsets.UTF_8);
-        }
-    }
-
-    private static void copy(InputStream in, ByteArrayOutputStream sink) {
-        byte[] buffer = new byte[8192];
-        try {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                synchronized (sink) {
-                    sink.write(buffer, 0, n);
-                }
-            }
-        } catch (IOException e) {
-            // the daemon ended
+        try (GogoTerminal terminal = new GogoTerminal(home.resolve("bin/supervisord"), config())) {
+            awaitRunning();
+            terminal.awaitPrompt(WAIT);
+            Poll.until(WAIT, "hello.* in system.listMethods", this::helloListed);
+            assertTrue(terminal.run("hello:greet Gogo", WAIT).contains("Hello, Gogo!"));
+            assertTrue(terminal.run("supervisor:status sleeper", WAIT).lines()
+                    .anyMatch(l -> l.matches("sleeper\\s+RUNNING\\s+pid \\d+, uptime.*")), terminal.text());
         }
     }
 }
