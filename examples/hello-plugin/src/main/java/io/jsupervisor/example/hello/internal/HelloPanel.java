@@ -15,7 +15,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * A web panel at {@code /hello}: a servlet on the HTTP whiteboard, so it is served on the same port, behind
  * the same [inet_http_server] credentials as the status page and the RPC.
  */
-@Component(service = Servlet.class, property = "jsupervisor.web.panel.title=Hello")
+@Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/hello")
 public final class HelloPanel extends HttpServlet {
     private static final long serialVersionUID = 1L;
