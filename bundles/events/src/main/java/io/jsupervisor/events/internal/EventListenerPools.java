@@ -1,5 +1,6 @@
 package io.jsupervisor.events.internal;
 
+import io.jsupervisor.api.EventType;
 import io.jsupervisor.api.LogChannel;
 import io.jsupervisor.api.OutputChunk;
 import io.jsupervisor.api.OutputSink;
@@ -50,7 +51,11 @@ public final class EventListenerPools implements SupervisorEventListener, Output
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin eventAdmin;
 
-    /** The last identifier the core gave; it refuses queries while shutting down, listeners still get events. */
+    /**
+     * The last identifier the core gave: asked at activation and when the daemon is RUNNING again after an
+     * in-process restart (the only time it can change), not per envelope (each question is a trip to the
+     * core's engine thread). The core refuses queries while shutting down; listeners still get events.
+     */
     private volatile String identifier = "supervisor";
 
     @Activate
@@ -72,7 +77,7 @@ public final class EventListenerPools implements SupervisorEventListener, Output
         handover.take(System.currentTimeMillis()).ifPresentOrElse(
                 h -> registry.restore(h.registry(), h.lastOutputSequence()),
                 this::addRunningPools);
-        registry.dispatch(this::writeStdin, this::identifier);
+        registry.dispatch(this::writeStdin, this::server);
     }
 
     /**
@@ -100,8 +105,11 @@ public final class EventListenerPools implements SupervisorEventListener, Output
         if (admin != null && !closed) {
             admin.postEvent(EventAdminMessages.toOsgiEvent(event)); // asynchronous: never waits for handlers
         }
+        if (event.type() == EventType.SUPERVISOR_STATE_CHANGE_RUNNING) {
+            identifier();
+        }
         registry.event(event);
-        registry.dispatch(this::writeStdin, this::identifier);
+        registry.dispatch(this::writeStdin, this::server);
     }
 
     @Override
@@ -110,7 +118,7 @@ public final class EventListenerPools implements SupervisorEventListener, Output
             return;
         }
         if (registry.output(chunk.sequence(), chunk.group(), chunk.process(), chunk.data())) {
-            registry.dispatch(this::writeStdin, this::identifier);
+            registry.dispatch(this::writeStdin, this::server);
         }
     }
 
@@ -122,6 +130,10 @@ public final class EventListenerPools implements SupervisorEventListener, Output
         } catch (RuntimeException cannotWrite) {
             return false;
         }
+    }
+
+    private String server() {
+        return identifier;
     }
 
     private String identifier() {
