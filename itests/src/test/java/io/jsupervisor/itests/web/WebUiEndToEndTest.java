@@ -157,6 +157,28 @@ class WebUiEndToEndTest {
                 browser.windowSize(1100, 800);
             }
         }
+        String more = System.getProperty("web.screenshots");
+        if (more != null && !more.isEmpty()) {
+            screenshots(Path.of(more));
+        }
+    }
+
+    /** For a look by eye: the console tab, the log viewer and the page on a phone. */
+    private void screenshots(Path target) throws Exception {
+        Files.createDirectories(target);
+        browser.open(url("/system/console/jsupervisor"));
+        browser.waitFor("the console tab", "5", "return document.querySelectorAll('#tbody tr[data-name]').length;");
+        Files.write(target.resolve("console.png"), browser.screenshot());
+        browser.open(url("/log.html?processname=ticker"));
+        browser.waitFor("some output", "true", "return document.getElementById('logbody').textContent.length > 0;");
+        Files.write(target.resolve("log.png"), browser.screenshot());
+        browser.windowSize(375, 667);
+        try {
+            openStatusPage();
+            Files.write(target.resolve("phone.png"), browser.screenshot());
+        } finally {
+            browser.windowSize(1100, 800);
+        }
     }
 
     @Test
