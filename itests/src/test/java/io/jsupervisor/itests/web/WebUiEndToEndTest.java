@@ -195,8 +195,9 @@ class WebUiEndToEndTest {
         String before = browser.js("return document.querySelector(\"#tbody tr[data-name='ticker'] td.desc\").textContent;");
         browser.click("#tbody tr[data-name='ticker'] button[value='restart']");
         browser.waitFor("the restart message", "Process ticker restarted", MESSAGE);
-        browser.waitFor("a new pid for ticker", "true", "return !document.querySelector(\"#tbody tr[data-name='ticker']"
-                + " td.desc\").textContent.startsWith(arguments[0]);", before.substring(0, before.indexOf(',')));
+        browser.waitFor("a new pid for ticker", "true", "const d = document.querySelector(\"#tbody tr[data-name='ticker']"
+                + " td.desc\").textContent; return d.startsWith('pid ') && d.split(',')[0] !== arguments[0];",
+                before.substring(0, before.indexOf(',')));
         browser.click("#buttons button[value='refresh']");
         browser.waitFor("the refresh message", "true", "return document.getElementById('statusmessage').textContent"
                 + ".startsWith('Page refreshed at ');");
