@@ -259,6 +259,22 @@ class RpcMethodsTest {
     }
 
     @Test
+    void inShutdownStateTheDaemonQueriesFaultButRemoteEventsAndSystemMethodsAnswer() throws Exception {
+        pm.state = io.jsupervisor.api.SupervisorState.SHUTDOWN;
+        assertEquals("6 6 6 6 6 6 True 41 ['string']", py("""
+                def code(call):
+                    try:
+                        call(); return 'no fault'
+                    except xmlrpc.client.Fault as e:
+                        return e.faultCode
+                sv = s.supervisor
+                print(code(sv.getAPIVersion), code(sv.getVersion), code(sv.getSupervisorVersion),
+                      code(sv.getIdentification), code(sv.getPID), code(sv.getState),
+                      sv.sendRemoteCommEvent('t', 'd'), len(s.system.listMethods()),
+                      s.system.methodSignature('supervisor.getIdentification'))"""));
+    }
+
+    @Test
     void stdinAndRemoteEventsPassTextThrough() throws Exception {
         assertEquals("True True", py("print(s.supervisor.sendProcessStdin('foo', 'héllo\\n'),"
                 + " s.supervisor.sendRemoteCommEvent('t', 'd'))"));
