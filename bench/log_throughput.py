@@ -92,11 +92,20 @@ def wait_for(path, timeout, what):
         time.sleep(0.002)
 
 
-def finish(d, total, timeout=300):
-    deadline = time.monotonic() + timeout
-    while logged_bytes(d) < total:
-        if time.monotonic() > deadline:
-            raise RuntimeError('only %d of %d bytes logged in %s' % (logged_bytes(d), total, d))
+class Lost(Exception):
+    """Not every byte reached the log: the daemon dropped output (or stalled for 30 s)."""
+
+
+def finish(d, total, stall=30):
+    last, since = -1, time.monotonic()
+    while True:
+        now_bytes = logged_bytes(d)
+        if now_bytes >= total:
+            break
+        if now_bytes != last:
+            last, since = now_bytes, time.monotonic()
+        elif time.monotonic() - since > stall:
+            raise Lost('only %d of %d bytes logged, none more for %d s' % (now_bytes, total, stall))
         time.sleep(0.001)
     end = time.time()
     with open(os.path.join(d, 't0')) as f:
@@ -118,7 +127,14 @@ def run_daemon(daemon, total, maxbytes):
             pid = int(f.read().strip())
         cpu0 = cpu_seconds(pid)
         open(os.path.join(d, 'go'), 'w').close()
-        elapsed = finish(d, total)
+        try:
+            elapsed = finish(d, total)
+        except Lost as e:
+            drops = [l.strip() for l in open(os.path.join(d, 'supervisord.log'), errors='replace')
+                     if 'dropped' in l]
+            print('%s maxbytes=%s: %s; main log: %s' % (daemon, maxbytes, e, drops or 'no drop line'),
+                  file=sys.stderr)
+            return None
         cpu = cpu_seconds(pid) - cpu0
         return elapsed, cpu
     finally:
@@ -173,6 +189,13 @@ def main():
                                                'daemon CPU s/GiB'))
     medians = {}
     for key, rs in results.items():
+        lost = sum(1 for r in rs if r is None)
+        rs = [r for r in rs if r is not None]
+        if lost:
+            print('%-8s %-12s lost output in %d of %d runs (see above)' % (key[0], key[1], lost, lost + len(rs)))
+        if not rs:
+            medians[key] = float('nan')
+            continue
         ts = [r[0] for r in rs]
         cpu = statistics.median([r[1] for r in rs]) * 1024 / mib
         medians[key] = statistics.median(ts)

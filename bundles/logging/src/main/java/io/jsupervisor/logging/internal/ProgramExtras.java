@@ -11,8 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * The {@link ChannelExtras} of every configured process, from the daemon's configuration. Asking the daemon
- * costs a round trip to its engine thread, so the answer is kept and asked again at most once a second;
- * when it cannot answer (shutting down), the last answer stays.
+ * costs a round trip to its engine thread, so the answer is kept and asked again at most once a second
+ * (a restart brings a new configuration); when it cannot answer (shutting down), the last answer stays.
  */
 final class ProgramExtras {
     static final long REFRESH_NANOS = 1_000_000_000L;
@@ -22,7 +22,6 @@ final class ProgramExtras {
     private SupervisorConfig config;
     private Map<String, ChannelExtras> byChannel = Map.of();
     private long lastRefresh;
-    private boolean asked;
 
     ProgramExtras(Supplier<SupervisorConfig> source, LongSupplier nanos) {
         this.source = source;
@@ -37,10 +36,10 @@ final class ProgramExtras {
 
     private void refreshIfDue() {
         long now = nanos.getAsLong();
-        if (asked && now - lastRefresh < REFRESH_NANOS) {
+        // until a first answer, ask at every chunk: output at start-up must not miss its options
+        if (config != null && now - lastRefresh < REFRESH_NANOS) {
             return;
         }
-        asked = true;
         lastRefresh = now;
         SupervisorConfig next;
         try {
