@@ -1,0 +1,22 @@
+package io.jsupervisor.rest.internal;
+
+import io.jsupervisor.api.ProcessManager;
+import jakarta.servlet.Servlet;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/** {@code /api/v1/*} on the servlet whiteboard (behind rpc-xml's basic-auth filter on {@code /*}). */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern(ApiServlet.PREFIX + "/*")
+@HttpWhiteboardServletAsyncSupported
+public class ApiComponent extends ApiServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Activate
+    public ApiComponent(@Reference ProcessManager pm, @Reference Telemetry telemetry) {
+        super(pm, telemetry.http);
+    }
+}

@@ -1,0 +1,21 @@
+package io.jsupervisor.rest.internal;
+
+import jakarta.servlet.Servlet;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/** {@code /api/v1/events} (exact, so it wins over {@code /api/v1/*}) on the servlet whiteboard. */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern(EventsServlet.PATH)
+@HttpWhiteboardServletAsyncSupported
+public class EventsComponent extends EventsServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Activate
+    public EventsComponent(@Reference Telemetry telemetry) {
+        super(telemetry);
+    }
+}

@@ -1,0 +1,21 @@
+package io.jsupervisor.rest.internal;
+
+import io.jsupervisor.api.ProcessManager;
+import jakarta.servlet.Servlet;
+import java.nio.file.Path;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/** {@code /metrics} on the servlet whiteboard (behind rpc-xml's basic-auth filter on {@code /*}). */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern(MetricsServlet.PATH)
+public class MetricsComponent extends MetricsServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Activate
+    public MetricsComponent(@Reference ProcessManager pm, @Reference Telemetry telemetry) {
+        super(pm, telemetry, Path.of("/proc"));
+    }
+}
