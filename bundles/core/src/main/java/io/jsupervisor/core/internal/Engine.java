@@ -60,6 +60,11 @@ public final class Engine implements AutoCloseable {
         void abandon();
     }
 
+    /** How long one pass may spend in transitions (spawns) before queued calls get their turn. */
+    static final long PASS_BUDGET_NANOS = 50_000_000L;
+    /** How long automatic spawns wait after a pass used its budget. */
+    static final long SPAWN_PAUSE_NANOS = 20_000_000L;
+
     static final String ROOT_WARNING = "Supervisor is running as root.  Privileges were not dropped because no "
             + "user is specified in the config file.  If you intend to run as root, you can set user=root in the "
             + "config file to avoid this message.";
@@ -93,6 +98,7 @@ public final class Engine implements AutoCloseable {
     /** NOFILE soft limit the daemon was started with (before HotSpot raised it); null: the current one. */
     private volatile Long originalNofileSoft;
     private boolean rlimitsApplied;
+    private long spawnPausedUntil = System.nanoTime();
 
     /**
      * @param daemonEnv          the daemon's own environment (base of every child's)
@@ -115,6 +121,11 @@ public final class Engine implements AutoCloseable {
             return t;
         });
         executor.setRemoveOnCancelPolicy(true);
+    }
+
+    /** False for a moment after a pass spent its budget spawning (autostart, autorestart, BACKOFF retries). */
+    boolean autoSpawnAllowed() {
+        return System.nanoTime() - spawnPausedUntil >= 0;
     }
 
     /** The NOFILE soft limit the user started the daemon with; call before {@link #start}. */
@@ -224,8 +235,15 @@ public final class Engine implements AutoCloseable {
                 return;
             }
         }
+        long deadline = System.nanoTime() + PASS_BUDGET_NANOS;
         for (GroupRuntime g : sortedGroups()) {
-            g.transition();
+            if (!g.transition(deadline)) {
+                // spawning hundreds of programs takes seconds: pause the automatic spawns briefly so that
+                // queued calls (and the passes they run) are answered, then go on where we were
+                spawnPausedUntil = System.nanoTime() + SPAWN_PAUSE_NANOS;
+                wakeUpAfter(SPAWN_PAUSE_NANOS);
+                break;
+            }
         }
         pollWaiters();
         tick();

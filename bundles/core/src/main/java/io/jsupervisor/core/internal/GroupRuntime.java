@@ -27,10 +27,18 @@ final class GroupRuntime {
         return l;
     }
 
-    void transition() {
+    /**
+     * @param deadline {@link System#nanoTime()} after which the rest waits for the next pass
+     * @return false when it stopped at the deadline
+     */
+    boolean transition(long deadline) {
         for (ProcessRuntime p : sorted()) {
             p.transition();
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
         }
+        return true;
     }
 
     /** Shutdown's stop of one group: stop running ones (highest priority first), give up on BACKOFF. */

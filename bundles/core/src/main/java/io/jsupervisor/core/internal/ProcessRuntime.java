@@ -37,7 +37,7 @@ final class ProcessRuntime {
     /** Wall-clock epoch seconds of the last spawn / exit, 0 if none. */
     double laststart;
     double laststop;
-    private long laststartNanos;
+    long laststartNanos; // package-private: a test moves it back to reach the STARTING → RUNNING → EXITED edge
     private long delayNanos;
     int backoff;
     Integer exitstatus;
@@ -176,7 +176,7 @@ final class ProcessRuntime {
     void transition() {
         ProcessState s = state;
         long now = System.nanoTime();
-        if (engine.mood() == SupervisorState.RUNNING) {
+        if (engine.mood() == SupervisorState.RUNNING && engine.autoSpawnAllowed()) {
             if (s == ProcessState.EXITED) {
                 if (spec.autorestart() == AutoRestart.TRUE
                         || (spec.autorestart() == AutoRestart.UNEXPECTED && !spec.exitcodes().contains(exitstatus))) {

@@ -29,6 +29,8 @@ final class Harness implements AutoCloseable {
     final List<OutputChunk> chunks = new CopyOnWriteArrayList<>();
     final OutputSink sink = chunks::add;
     SupervisorConfig reloaded;
+    /** When set, re-reading the configuration fails with it (a bad file). */
+    io.jsupervisor.config.ConfigException rereadError;
 
     Harness(SupervisorConfig config) {
         this(config, e -> {
@@ -38,7 +40,12 @@ final class Harness implements AutoCloseable {
     /** @param beforeStart adjusts the engine before it starts (what the DS component sets from properties) */
     Harness(SupervisorConfig config, java.util.function.Consumer<Engine> beforeStart) {
         engine = new Engine(System.getenv(), ProcessHandle.current().pid(),
-                () -> reloaded != null ? reloaded : config, false, null);
+                () -> {
+                    if (rereadError != null) {
+                        throw rereadError;
+                    }
+                    return reloaded != null ? reloaded : config;
+                }, false, null);
         pm = new ProcessManagerImpl(engine, engine::logStore);
         engine.log.sinks().add(log::add, "test-log");
         engine.events.listeners().add(events::add, "test-events");

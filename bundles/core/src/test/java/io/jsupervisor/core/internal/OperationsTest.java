@@ -329,6 +329,50 @@ class OperationsTest {
         }
     }
 
+    @Test
+    void queriesAnswerIdentificationPidConfigurationAndLogFiles() {
+        var config = config(dir, program(proc("a", "sleep 1").autostart(false).stdout(Specs.auto())));
+        try (Harness h = new Harness(config)) {
+            assertEquals("supervisor", h.pm.identification());
+            assertEquals(ProcessHandle.current().pid(), h.pm.pid());
+            assertEquals(config, h.pm.configuration());
+            assertEquals(SupervisorState.RUNNING, h.pm.state());
+            assertEquals(Path.of(h.info("a").stdoutLogfile()), h.pm.processLogFile("a", LogChannel.STDOUT).orElseThrow());
+            assertTrue(h.pm.processLogFile("a", LogChannel.STDERR).isEmpty());
+            assertEquals(dir.resolve("supervisord.log"), h.pm.mainLogFile().orElseThrow());
+            assertEquals(Fault.BAD_NAME, fault(() -> h.pm.processLogFile("nope", LogChannel.STDOUT)).fault());
+        }
+    }
+
+    @Test
+    void rereadOfABadFileIsCantRereadAndNothingRunningChanges() throws Exception {
+        try (Harness h = new Harness(config(dir, program(proc("svc", "sleep 30").startsecs(0))))) {
+            h.awaitState("svc", ProcessState.RUNNING, 5);
+            long pid = h.info("svc").pid();
+            h.rereadError = new io.jsupervisor.config.ConfigException(
+                    "[program:web] startsecs: not an integer: 'ten' (file: /x/supervisord.conf)");
+            assertEquals("CANT_REREAD: [program:web] startsecs: not an integer: 'ten' (file: /x/supervisord.conf)",
+                    fault(() -> h.pm.reloadConfig()).getMessage());
+            assertEquals(pid, h.info("svc").pid());
+            assertEquals(ProcessState.RUNNING, h.info("svc").state());
+        }
+    }
+
+    @Test
+    void shutdownStopsEveryChildThenEveryCallIsShutdownState() throws Exception {
+        try (Harness h = new Harness(config(dir, program(proc("svc", "sleep 30").startsecs(0))))) {
+            h.awaitState("svc", ProcessState.RUNNING, 5);
+            long pid = h.info("svc").pid();
+            h.pm.shutdown();
+            assertTrue(h.engine.awaitShutdown(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(SupervisorState.SHUTDOWN, h.pm.state());
+            assertTrue(ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+            assertEquals(Fault.SHUTDOWN_STATE, fault(() -> h.pm.shutdown()).fault());
+            assertEquals(Fault.SHUTDOWN_STATE, fault(() -> h.pm.restart()).fault());
+            assertEquals(Fault.SHUTDOWN_STATE, fault(() -> h.pm.rotateLog()).fault());
+        }
+    }
+
     /** A minimal store over real files, for the argument checks. */
     static final class FileStore implements LogStore {
         @Override

@@ -233,4 +233,148 @@ class StateMachineTest {
             assertTrue(t.getCause().getMessage().startsWith("NOT_EXECUTABLE"));
         }
     }
+
+    // ---- edges reached by requests and by the daemon's mood -----------------------------------------
+
+    private static String from(SupervisorEvent e) {
+        return e.headers().get("from_state");
+    }
+
+    private static long spawns(Harness h, String name) {
+        return h.messages().stream().filter(m -> m.startsWith("spawned: '" + name + "'")).count();
+    }
+
+    @Test
+    void stoppedToStartingByAutostartOnlyWhileNeverStarted() throws Exception {
+        try (Harness h = new Harness(config(dir, program(proc("auto", "sleep 30").startsecs(0))))) {
+            h.awaitState("auto", ProcessState.RUNNING, 5);
+            assertEquals("STOPPED", from(h.firstEvent(EventType.PROCESS_STATE_STARTING)));
+            assertTrue(h.pm.stopProcess("auto", true).get());
+            // laststart != 0 now: later passes (each call runs one) leave it STOPPED
+            h.pm.allProcessInfo();
+            h.pm.allProcessInfo();
+            assertEquals(ProcessState.STOPPED, h.info("auto").state());
+            assertEquals(1, spawns(h, "auto"));
+        }
+    }
+
+    @Test
+    void stoppedToStartingOnStartRequest() throws Exception {
+        try (Harness h = new Harness(config(dir, program(proc("manual", "sleep 30").autostart(false)
+                .startsecs(0))))) {
+            h.pm.allProcessInfo();
+            assertEquals(ProcessState.STOPPED, h.info("manual").state());
+            assertTrue(h.pm.startProcess("manual", true).get());
+            assertEquals("STOPPED", from(h.firstEvent(EventType.PROCESS_STATE_STARTING)));
+            assertEquals(ProcessState.RUNNING, h.info("manual").state());
+        }
+    }
+
+    @Test
+    void exitedToStartingOnStartRequest() throws Exception {
+        try (Harness h = new Harness(config(dir, program(proc("once", sh("sleep 0.2"))
+                .startsecs(0).autorestart(AutoRestart.FALSE))))) {
+            h.awaitState("once", ProcessState.EXITED, 5);
+            assertTrue(h.pm.startProcess("once", false).get());
+            h.await("second STARTING", Duration.ofSeconds(5),
+                    () -> h.events(EventType.PROCESS_STATE_STARTING).size() == 2);
+            assertEquals("EXITED", from(h.events(EventType.PROCESS_STATE_STARTING).get(1)));
+        }
+    }
+
+    @Test
+    void fatalToStartingOnlyOnStartRequest() throws Exception {
+        try (Harness h = new Harness(config(dir, program(proc("bad", "false").startsecs(10).startretries(0))))) {
+            h.awaitState("bad", ProcessState.FATAL, 5);
+            h.pm.allProcessInfo(); // a pass: FATAL stays FATAL
+            assertEquals(ProcessState.FATAL, h.info("bad").state());
+            assertEquals(1, spawns(h, "bad"), h.messages()::toString);
+            h.pm.startProcess("bad", false).get();
+            h.await("second STARTING", Duration.ofSeconds(5),
+                    () -> h.events(EventType.PROCESS_STATE_STARTING).size() == 2);
+            assertEquals("FATAL", from(h.events(EventType.PROCESS_STATE_STARTING).get(1)));
+        }
+    }
+
+    @Test
+    void backoffStartRequestIsAlreadyStartedAsBackoffIsARunningState() {
+        try (Harness h = new Harness(config(dir, program(proc("quick", "true").startsecs(5).startretries(9))))) {
+            h.awaitState("quick", ProcessState.BACKOFF, 5);
+            Throwable t = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                    () -> h.pm.startProcess("quick", false).get());
+            assertEquals("ALREADY_STARTED: quick", t.getCause().getMessage());
+        }
+    }
+
+    @Test
+    void backoffToStartingWhateverAutorestartSays() {
+        try (Harness h = new Harness(config(dir, program(proc("bad", "false").startsecs(10).startretries(1)
+                .autorestart(AutoRestart.FALSE))))) {
+            h.awaitState("bad", ProcessState.FATAL, 10);
+            assertEquals(2, spawns(h, "bad"));
+            assertEquals("BACKOFF", from(h.events(EventType.PROCESS_STATE_STARTING).get(1)));
+        }
+    }
+
+    @Test
+    void backoffToFatalAtShutdown() throws Exception {
+        try (Harness h = new Harness(config(dir, program(proc("quick", "true").startsecs(5).startretries(9))))) {
+            h.awaitState("quick", ProcessState.BACKOFF, 5);
+            h.engine.shutdown();
+            assertTrue(h.engine.awaitShutdown(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals("BACKOFF", from(h.firstEvent(EventType.PROCESS_STATE_FATAL)));
+        }
+    }
+
+    @Test
+    void startingToStoppingOnStopRequest() throws Exception {
+        try (Harness h = new Harness(config(dir, program(proc("slow", "sleep 30").startsecs(30))))) {
+            h.awaitState("slow", ProcessState.STARTING, 5);
+            assertTrue(h.pm.stopProcess("slow", true).get());
+            assertEquals("STARTING", from(h.firstEvent(EventType.PROCESS_STATE_STOPPING)));
+            assertEquals(ProcessState.STOPPED, h.info("slow").state());
+            h.awaitLog("stopped: slow (terminated by SIGTERM)", 2);
+        }
+    }
+
+    @Test
+    void stopRequestWhileStoppingIsNotRunning() throws Exception {
+        try (Harness h = new Harness(config(dir, program(proc("stubborn", sh("trap \"\" TERM; echo ready; exec sleep 30"))
+                .startsecs(0).stopwaitsecs(3))))) {
+            h.awaitState("stubborn", ProcessState.RUNNING, 5);
+            h.await("trap set", Duration.ofSeconds(5), () -> h.output("stubborn", LogChannel.STDOUT).contains("ready"));
+            h.pm.stopProcess("stubborn", false).get();
+            assertEquals(ProcessState.STOPPING, h.info("stubborn").state());
+            Throwable t = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                    () -> h.pm.stopProcess("stubborn", false).get());
+            assertEquals("NOT_RUNNING: stubborn", t.getCause().getMessage());
+            h.awaitState("stubborn", ProcessState.STOPPED, 10);
+        }
+    }
+
+    /**
+     * The exit is seen after startsecs but before a pass promoted the process: RUNNING, then EXITED at once. Our
+     * timers promote on time, so the test moves the start back in time and hands the exit to the same finish()
+     * the reaper calls, on the engine thread.
+     */
+    @Test
+    void startingToRunningToExitedWhenTheExitIsSeenAfterStartsecs() {
+        try (Harness h = new Harness(config(dir, program(proc("late", "sleep 30").startsecs(30)
+                .autorestart(AutoRestart.FALSE))))) {
+            h.awaitState("late", ProcessState.STARTING, 5);
+            h.engine.call(() -> {
+                ProcessRuntime p = h.engine.groups.get("late").processes.get("late");
+                p.laststartNanos -= 60_000_000_000L;
+                Process child = p.process;
+                child.destroyForcibly();
+                child.waitFor();
+                p.finish(child);
+                return null;
+            });
+            assertEquals(ProcessState.EXITED, h.info("late").state());
+            assertEquals("STARTING", from(h.firstEvent(EventType.PROCESS_STATE_RUNNING)));
+            assertEquals("RUNNING", from(h.firstEvent(EventType.PROCESS_STATE_EXITED)));
+            h.awaitLog("exited: late (terminated by SIGKILL; not expected)", 2);
+        }
+    }
 }
