@@ -26,7 +26,10 @@ final class Daemon implements AutoCloseable {
     Daemon(Path dir, String serverExtra, String programs) throws IOException {
         this.dir = dir;
         this.port = Distribution.freePort();
-        this.config = Distribution.writeConfig(dir, port, serverExtra, programs);
+        // supervisorctl -c needs a [supervisorctl] section; by default it talks to the inet server
+        String ctl = programs.contains("[supervisorctl]") ? ""
+                : "[supervisorctl]\nserverurl = http://127.0.0.1:" + port + "\n\n";
+        this.config = Distribution.writeConfig(dir, port, serverExtra, ctl + programs);
         this.rpc = new XmlRpc(port);
     }
 
