@@ -9,6 +9,7 @@ import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import io.jsupervisor.api.ProcessInfo;
 import io.jsupervisor.api.ProcessManager;
 import io.jsupervisor.api.ProcessState;
+import io.jsupervisor.api.SupervisorEventListener;
 import io.jsupervisor.itests.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -123,6 +125,49 @@ public class ThirdPartyListenerTest {
                 List.of("REMOTE_COMMUNICATION type:thirdparty\\nsome data\\nline2"));
         awaitLines(dir().resolve("topics.record"),
                 List.of("io/jsupervisor/event/REMOTE_COMMUNICATION body=some data\\nline2 type=thirdparty"));
+    }
+
+    @Test
+    public void slowAndThrowingInJvmListenersDelayNobody() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        SupervisorEventListener stuck = event -> {
+            try {
+                release.await(); // blocks its delivery thread until the test ends
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        SupervisorEventListener throwing = event -> {
+            throw new IllegalStateException("a broken listener");
+        };
+        List<ServiceRegistration<?>> registrations = List.of(
+                context.registerService(SupervisorEventListener.class, stuck, null),
+                context.registerService(SupervisorEventListener.class, throwing, null));
+        try {
+            ProcessManager manager = manager();
+            for (int i = 0; i < 3; i++) {
+                manager.sendRemoteCommEvent("unblocked", "n" + i);
+            }
+            long began = System.nanoTime();
+            awaitLines(dir().resolve("typed.record"), List.of("REMOTE_COMMUNICATION type:unblocked\\nn0",
+                    "REMOTE_COMMUNICATION type:unblocked\\nn1", "REMOTE_COMMUNICATION type:unblocked\\nn2"));
+            assertTrue("the engine still answers", manager.allProcessInfo().size() >= 1);
+            assertTrue("delivered within 5 s", System.nanoTime() - began < TimeUnit.SECONDS.toNanos(5));
+        } finally {
+            release.countDown();
+            registrations.forEach(ServiceRegistration::unregister);
+        }
+    }
+
+    @Test
+    public void everyTickSeenIsOnItsPeriodsBoundary() {
+        tickFiveComesOnAFiveSecondBoundary();
+        for (String line : PaxFramework.lines(dir().resolve("typed.record"))) {
+            if (line.startsWith("TICK_")) { // TICK_60 and TICK_3600 when the run crosses their boundary
+                long period = Long.parseLong(line.substring(5, line.indexOf(' ')));
+                assertEquals(line, 0, Long.parseLong(line.substring(line.indexOf(':') + 1)) % period);
+            }
+        }
     }
 
     @Test
