@@ -8,7 +8,8 @@ with stdout_logfile_maxbytes=0 and with the default rotation (50MB, 10 backups).
 
 Prints per case the median (min, max) of the seconds and MiB/s, the daemon's CPU seconds per GiB logged
 (utime+stime of the daemon process from /proc/<pid>/stat, read before the first write and once every byte is
-in; the pid is the one in the daemon's pidfile) and the ratios ours/reference and ours/direct.
+in; the pid is the one in the daemon's pidfile). The child starts writing once the daemon's CPU use has gone
+quiet (start-up finished), so start-up work is not counted. and the ratios ours/reference and ours/direct.
 Standard library only. Not a test: the figures depend on the machine and what else runs on it.
 """
 import argparse
@@ -112,6 +113,17 @@ def finish(d, total, stall=30):
         return end - float(f.read())
 
 
+def settle(pid, quiet_ticks=2, window=0.3, limit=30):
+    """Waits until the daemon has finished starting (bundles still activating would be measured too):
+    at most {quiet_ticks} clock ticks of CPU in a {window} s window, or {limit} s."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        before = cpu_seconds(pid)
+        time.sleep(window)
+        if (cpu_seconds(pid) - before) * CLK_TCK <= quiet_ticks:
+            return
+
+
 def run_daemon(daemon, total, maxbytes):
     d = tempfile.mkdtemp(prefix='jsv-logbench-')
     with open(os.path.join(d, 'child.py'), 'w') as f:
@@ -125,6 +137,7 @@ def run_daemon(daemon, total, maxbytes):
         wait_for(os.path.join(d, 'supervisord.pid'), 60, 'the pidfile')
         with open(os.path.join(d, 'supervisord.pid')) as f:
             pid = int(f.read().strip())
+        settle(pid)
         cpu0 = cpu_seconds(pid)
         open(os.path.join(d, 'go'), 'w').close()
         try:
