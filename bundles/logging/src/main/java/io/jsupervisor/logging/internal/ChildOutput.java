@@ -47,6 +47,11 @@ final class ChildOutput {
         }
     }
 
+    /** The bundle is stopping: mirrored partial lines go out now, as lines. */
+    void close() {
+        mirror.flushPartialLines();
+    }
+
     void created(LogFileSpec spec) {
         if (spec != null && spec.path() != null) {
             files.create(spec);

@@ -65,6 +65,7 @@ public final class LoggingService implements OutputSink, MainLogSink, LogStore {
 
     @Deactivate
     void deactivate() {
+        childOutput.close();
         files.closeAll();
         syslog.close();
     }

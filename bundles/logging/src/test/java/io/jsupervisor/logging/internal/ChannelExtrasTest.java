@@ -118,6 +118,14 @@ class ChannelExtrasTest {
     }
 
     @Test
+    void aPartialLineIsMirroredWhenTheBundleStopsSoNothingIsLost() throws Exception {
+        Harness h = harness("[program:web]\ncommand=/bin/true\nstdout_mirror=true\n", List.of("false"));
+        write(h, "web", LogChannel.STDOUT, null, "done\nhal");
+        h.service.deactivate();
+        assertEquals("web | done\nweb | hal\n", h.stdout.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aVeryLongLineWithoutNewlineIsMirroredOnceItPassesTheBound() throws Exception {
         Harness h = harness("[program:web]\ncommand=/bin/true\nstdout_mirror=true\n", List.of("false"));
         String big = "x".repeat(StdoutMirror.MAX_PENDING + 1);
