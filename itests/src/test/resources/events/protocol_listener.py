@@ -4,6 +4,8 @@
 #   fail-first  answers its first event FAIL, then OK
 #   die-once    the first process of the pool to get an event creates MARKER_FILE and exits without
 #               answering; afterwards (MARKER_FILE exists) as ok
+#   hang-once   the first process of the pool to get an event writes its SUPERVISOR_PROCESS_NAME into
+#               MARKER_FILE and hangs without answering (for the test to kill it); afterwards as ok
 #   wait-file   says READY only once MARKER_FILE exists, then as ok
 # Appends one line per event to RECORD_FILE: the envelope's header line, " payload=", and the payload
 # with backslashes written as \\ and newlines as \n.
@@ -32,6 +34,12 @@ while True:
     if mode == 'die-once' and not os.path.exists(marker):
         open(marker, 'w').close()
         os._exit(3)
+    if mode == 'hang-once' and not os.path.exists(marker):
+        with open(marker + '.tmp', 'w') as f:
+            f.write(os.environ['SUPERVISOR_PROCESS_NAME'])
+        os.rename(marker + '.tmp', marker)
+        while True:
+            time.sleep(3600)
     if mode == 'fail-first' and count == 1:
         out.write(b'RESULT 4\nFAIL')
     else:

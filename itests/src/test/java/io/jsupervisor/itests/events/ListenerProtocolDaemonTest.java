@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real distribution (bin/supervisord) with {@code [eventlistener:x]} pools whose listeners are python3
  * scripts speaking the protocol and recording every envelope: the header and payload of every event type the
- * daemon emits by itself or on request, FAIL re-delivery, a listener dying mid-event, buffer overflow with
+ * daemon emits by itself or on request, FAIL re-delivery, a listener killed mid-event, buffer overflow with
  * its main-log line, and capture mode.
  */
 class ListenerProtocolDaemonTest {
@@ -97,7 +97,7 @@ class ListenerProtocolDaemonTest {
                 events = REMOTE_COMMUNICATION
 
                 [eventlistener:die]
-                command = %2$s/die_%%(process_num)d.events die-once %1$s/died
+                command = %2$s/die_%%(process_num)d.events hang-once %1$s/hung
                 process_name = die_%%(process_num)d
                 numprocs = 2
                 events = REMOTE_COMMUNICATION
@@ -137,8 +137,14 @@ class ListenerProtocolDaemonTest {
 
     /** Waits for the envelope named {@code name} with exactly {@code payload} in {@code file}. */
     private Envelope await(String file, String name, String payload) {
-        return Poll.until(WAIT, name + " " + payload + " in " + file, () -> received(file).stream()
-                .filter(e -> e.name().equals(name) && e.payload().equals(payload)).findFirst());
+        try {
+            return Poll.until(WAIT, name + " " + payload + " in " + file, () -> received(file).stream()
+                    .filter(e -> e.name().equals(name) && e.payload().equals(payload)).findFirst());
+        } catch (AssertionError timedOut) {
+            List<String> log = mainLogUnchecked().lines().filter(l -> !l.contains(" DEBG ")).toList();
+            throw new AssertionError(timedOut.getMessage() + "\nreceived: " + PaxFramework.lines(dir.resolve(file))
+                    + "\nmain log: " + log.subList(Math.max(0, log.size() - 40), log.size()), timedOut);
+        }
     }
 
     private Envelope awaitAll(String name, String payload) {
@@ -268,15 +274,20 @@ class ListenerProtocolDaemonTest {
         assertEquals(0, fail.get(0).poolSerial());
         assertTrue(mainLog().contains("WARN fail: event was rejected"), this::mainLogUnchecked);
 
-        // a listener that dies holding an event: the other listener of the pool gets it
-        Poll.until(WAIT, "die_1 got r1..r3", () -> received("die_1.events").size() >= 3);
-        List<Envelope> died = received("die_0.events");
-        assertEquals(1, died.size(), "die_0 died on its first event: " + died);
-        assertEquals("type:t\\nr1", died.get(0).payload());
-        assertTrue(received("die_1.events").contains(died.get(0)), "the same envelope, numbers kept: "
-                + received("die_1.events"));
+        // a listener killed (SIGKILL) while it holds an event: the other listener of the pool gets it
+        Path hung = dir.resolve("hung");
+        Poll.until(WAIT, "a die listener holding r1", () -> Files.exists(hung));
+        String victim = Files.readString(hung).trim();
+        String other = victim.equals("die_0") ? "die_1" : "die_0";
+        call("supervisor.signalProcess", XmlRpc.stringParam("die:" + victim), XmlRpc.stringParam("KILL"));
+        Poll.until(WAIT, other + " got r1..r3", () -> received(other + ".events").size() >= 3);
+        List<Envelope> held = received(victim + ".events");
+        assertEquals(1, held.size(), victim + " was killed on its first event: " + held);
+        assertEquals("type:t\\nr1", held.get(0).payload());
+        assertTrue(received(other + ".events").contains(held.get(0)), "the same envelope, numbers kept: "
+                + received(other + ".events"));
         assertEquals(List.of("type:t\\nr1", "type:t\\nr2", "type:t\\nr3"),
-                received("die_1.events").stream().map(Envelope::payload).sorted().toList());
+                received(other + ".events").stream().map(Envelope::payload).sorted().toList());
 
         // overflow: 3 events for a buffer of 2 while the listener is not READY; the oldest goes, with ERRO naming it
         Poll.until(WAIT, "the overflow line", () -> mainLogUnchecked().contains(

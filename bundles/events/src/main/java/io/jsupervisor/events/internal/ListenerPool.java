@@ -165,6 +165,13 @@ final class ListenerPool {
                 listener.protocol.reset();
                 feedEarly(listener);
             }
+            case RUNNING, STOPPING -> {
+                if (!listener.alive) { // its STARTING came before we subscribed (the bundle started meanwhile)
+                    listener.alive = true;
+                    listener.protocol.reset();
+                    feedEarly(listener);
+                }
+            }
             case STOPPED, EXITED, BACKOFF, FATAL -> {
                 listener.alive = false;
                 listener.protocol.reset();

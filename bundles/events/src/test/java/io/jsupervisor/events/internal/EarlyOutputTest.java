@@ -49,6 +49,15 @@ class EarlyOutputTest {
     }
 
     @Test
+    void startingEventMissedBeforeSubscribingRunningStillCounts() {
+        emit(Events.groupAdded("lst")); // adopted as STOPPED; its STARTING came before the bundle subscribed
+        emit(Events.remote("t", "x"));
+        output("READY\n");
+        emit(Events.state("lst", "lst", STARTING, RUNNING));
+        assertEquals(List.of("lst"), written);
+    }
+
+    @Test
     void tailOfADeadListenerDoesNotReachTheNextProcess() {
         emit(Events.groupAdded("lst"));
         emit(Events.state("lst", "lst", STOPPED, STARTING));
