@@ -92,6 +92,26 @@ class SpawnTest {
     }
 
     @Test
+    void serverurlValueBeatsAutoAndAUnixServerBeatsTheInetOnes() {
+        var s = Specs.supervisord(dir, LogLevel.INFO, Map.of());
+        var inet = List.of(new InetHttpServerSpec("inet_http_server", "", 9001, null, null));
+        var unix = List.of(new io.jsupervisor.config.UnixHttpServerSpec("unix_http_server", "/run/s.sock", 0700, -1,
+                -1, null, null));
+        var auto = Specs.proc("a", "true").build();
+        var given = Specs.proc("g", "true").serverurl("http://example.org:7").build();
+        var both = new io.jsupervisor.config.SupervisorConfig(dir.resolve("supervisord.conf"), s, inet, unix, null,
+                List.of(), List.of(), List.of());
+        var inetOnly = Specs.config(s, inet, dir);
+        var none = Specs.config(dir);
+        assertEquals("unix:///run/s.sock", ChildEnvironment.serverUrl(both, auto));
+        assertEquals("http://localhost:9001", ChildEnvironment.serverUrl(inetOnly, auto));
+        assertEquals(null, ChildEnvironment.serverUrl(none, auto));
+        assertEquals("http://example.org:7", ChildEnvironment.serverUrl(both, given));
+        assertEquals("http://example.org:7", ChildEnvironment.build(Map.of(), none, given).get("SUPERVISOR_SERVER_URL"));
+        assertTrue(!ChildEnvironment.build(Map.of(), none, auto).containsKey("SUPERVISOR_SERVER_URL"));
+    }
+
+    @Test
     void pathSearchUsesConfiguredPath() throws Exception {
         Path bin = java.nio.file.Files.createDirectory(dir.resolve("bin"));
         Path tool = java.nio.file.Files.writeString(bin.resolve("mytool"), "#!/bin/sh\necho found-it\n");

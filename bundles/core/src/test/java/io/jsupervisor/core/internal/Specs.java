@@ -41,6 +41,7 @@ final class Specs {
         Map<String, String> environment = new LinkedHashMap<>();
         String directory;
         Integer umask;
+        String serverurl = "AUTO";
 
         Proc(String name, String command) {
             this.name = name;
@@ -65,11 +66,12 @@ final class Specs {
         Proc directory(String d) { directory = d; return this; }
         Proc umask(int u) { umask = u; return this; }
         Proc uid(int u) { uid = u; return this; }
+        Proc serverurl(String u) { serverurl = u; return this; }
 
         ProcessSpec build() {
             return new ProcessSpec(name, name, group, 0, command, priority, autostart, startsecs, startretries,
                     autorestart, exitcodes, stopsignal, stopwaitsecs, stopasgroup, killasgroup, null, uid,
-                    redirectStderr, stdout, stderr, environment, directory, umask, "AUTO", Map.of());
+                    redirectStderr, stdout, stderr, environment, directory, umask, serverurl, Map.of());
         }
     }
 
