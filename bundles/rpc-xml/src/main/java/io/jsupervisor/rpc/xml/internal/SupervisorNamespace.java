@@ -44,7 +44,8 @@ final class SupervisorNamespace {
                 List.of(NAME, "string chars  the text to send"), a -> {
                     a.expect(2);
                     if (!(a.get(1) instanceof String) && !(a.get(1) instanceof byte[])) {
-                        throw Args.incorrect();
+                        // the reference names the value: "INCORRECT_PARAMETERS: 5"
+                        throw new SupervisorException(Fault.INCORRECT_PARAMETERS, pythonStr(a.get(1)));
                     }
                     pm.sendProcessStdin(a.string(0), a.string(1).getBytes(StandardCharsets.UTF_8));
                     return true;
@@ -313,5 +314,13 @@ final class SupervisorNamespace {
         m.put("stderr_syslog", c.stderrSyslog());
         m.put("serverurl", c.serverurl());
         return m;
+    }
+
+    /** Python's {@code str()} of a simple XML-RPC value, for fault details the reference builds that way. */
+    static String pythonStr(Object value) {
+        if (value instanceof Boolean b) {
+            return b ? "True" : "False";
+        }
+        return String.valueOf(value);
     }
 }

@@ -130,7 +130,9 @@ class RpcMethodsTest {
                 f(s.supervisor.startProcess, 'foo', True, 1)
                 f(s.system.multicall, 'x')
                 """;
-        assertEquals("2 INCORRECT_PARAMETERS\n".repeat(9).strip(), py(script));
+        // sendProcessStdin names the value, as the reference does
+        assertEquals(("2 INCORRECT_PARAMETERS\n".repeat(5) + "2 INCORRECT_PARAMETERS: 123\n"
+                + "2 INCORRECT_PARAMETERS\n".repeat(3)).strip(), py(script));
     }
 
     @Test
