@@ -1,7 +1,9 @@
 package io.jsupervisor.web.ui.internal;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /** {@code /log.html} on the servlet whiteboard. */
@@ -9,4 +11,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 @HttpWhiteboardServletPattern("/log.html")
 public class LogPageComponent extends LogPageServlet {
     private static final long serialVersionUID = 1L;
+
+    /** Served only behind the credentials check (see {@link AuthGate}). */
+    @Reference(target = AuthGate.TARGET)
+    private transient Filter authGate;
 }

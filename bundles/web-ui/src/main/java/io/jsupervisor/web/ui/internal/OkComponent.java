@@ -1,12 +1,18 @@
 package io.jsupervisor.web.ui.internal;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
-/** {@code /ok.html} on the servlet whiteboard; needs nothing, so it answers even before the core is up. */
+/** {@code /ok.html} on the servlet whiteboard; needs no core, so it answers even before the core is up. */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/ok.html")
 public class OkComponent extends OkServlet {
     private static final long serialVersionUID = 1L;
+
+    /** Served only behind the credentials check (see {@link AuthGate}). */
+    @Reference(target = AuthGate.TARGET)
+    private transient Filter authGate;
 }

@@ -1,6 +1,7 @@
 package io.jsupervisor.web.ui.internal;
 
 import io.jsupervisor.api.ProcessManager;
+import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -12,6 +13,10 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 @HttpWhiteboardServletPattern("/tail.html")
 public class TailComponent extends TailServlet {
     private static final long serialVersionUID = 1L;
+
+    /** Served only behind the credentials check (see {@link AuthGate}). */
+    @Reference(target = AuthGate.TARGET)
+    private transient Filter authGate;
 
     @Activate
     public TailComponent(@Reference ProcessManager pm) {

@@ -1,5 +1,6 @@
 package io.jsupervisor.example.hello.internal;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +14,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 
 /**
  * A web panel at {@code /hello}: a servlet on the HTTP whiteboard, so it is served on the same port, behind
- * the same [inet_http_server] credentials as the status page and the RPC.
+ * the same [inet_http_server] credentials as the status page and the RPC (and only while that check is there).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/hello")
@@ -21,6 +22,10 @@ public final class HelloPanel extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient EventCounter events;
+
+    /** Served only behind the daemon's credentials check: no filter, no page (see docs/PLUGINS.md). */
+    @Reference(target = "(jsupervisor.http.auth=basic)")
+    private transient Filter authGate;
 
     @Activate
     public HelloPanel(@Reference EventCounter events) {
