@@ -11,8 +11,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPat
 /**
  * Guards every path of the default servlet context (RPC, log tails and any other bundle's pages, such
  * as the web UI) with the first [inet_http_server] section's credentials. Ranked first
- * so it runs before other filters. {@code jsupervisor.http.auth=basic} lets the web UI's pages require it
- * (a page without the check in front must not be served). Registered whether or not credentials are set, with
+ * so it runs before other filters. Registered whether or not credentials are set, with
  * {@code jsupervisor.http.auth=basic}: pages of other bundles require it, so that they go away with it
  * (rpc-xml stopped or being updated) rather than answer without the check.
  */
