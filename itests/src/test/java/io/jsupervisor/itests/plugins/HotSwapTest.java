@@ -116,6 +116,26 @@ class HotSwapTest {
         }
     }
 
+    @Test
+    void pagesGoAwayWithTheCredentialsCheckInsteadOfAnsweringWithoutIt() throws Exception {
+        port = Distribution.freePort();
+        Path config = Distribution.writeConfig(dir, port, "username = admin\npassword = s3cret\n", "");
+        try (GogoTerminal terminal = new GogoTerminal(Distribution.supervisord(), config)) {
+            terminal.awaitPrompt(WAIT);
+            Poll.until(WAIT, "the page asking for credentials", () -> page() == 401);
+            long rpcXml = terminal.bundleIds(WAIT).get("io.jsupervisor.rpc-xml");
+            terminal.run("felix:stop " + rpcXml, WAIT);
+            Poll.until(WAIT, "the pages gone with the filter", () -> page() == 404);
+            for (String path : List.of("/", "/index.html", "/tail.html", "/status.json", "/ok.html", "/log.html")) {
+                int status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                assertEquals(404, status, path + " without the credentials check");
+            }
+            terminal.run("felix:start " + rpcXml, WAIT);
+            Poll.until(WAIT, "the pages back behind the check", () -> page() == 401);
+        }
+    }
+
     private void awaitServing(GogoTerminal terminal, String bundle) throws IOException {
         switch (bundle) {
             case "io.jsupervisor.rpc-xml" -> Poll.until(WAIT, "RPC back", () -> rpc.tryCall("supervisor.getState")
