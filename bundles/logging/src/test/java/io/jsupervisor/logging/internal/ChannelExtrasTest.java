@@ -65,6 +65,16 @@ class ChannelExtrasTest {
     }
 
     @Test
+    void theDeprecatedSyslogLogfileValueSendsToSyslogToo() throws Exception {
+        Path sink = dir.resolve("syslog.txt");
+        Harness h = harness("[program:old]\ncommand=/bin/true\nstderr_logfile=syslog\n",
+                List.of("sh", "-c", "cat >> '" + sink + "'"));
+        write(h, "old", LogChannel.STDERR, null, "legacy\n"); // the core passes no file: the value means NONE
+        h.service.deactivate();
+        assertEquals("old legacy\n", awaitContent(sink, "old legacy\n"));
+    }
+
+    @Test
     void timestampsGoAtLineStartsOnlyEvenWhenALineArrivesInPieces() throws Exception {
         Path out = dir.resolve("web.out");
         Harness h = harness("[program:web]\ncommand=/bin/true\nstdout_logfile=" + out
