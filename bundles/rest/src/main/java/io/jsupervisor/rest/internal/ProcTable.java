@@ -1,9 +1,9 @@
 package io.jsupervisor.rest.internal;
 
 import java.io.BufferedReader;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -45,21 +45,36 @@ final class ProcTable {
 
     static ProcTable read(Path proc, long pageSize) {
         Map<Integer, Entry> byPid = new HashMap<>(2048);
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(proc)) {
-            for (Path dir : dirs) {
-                String name = dir.getFileName().toString();
-                if (name.isEmpty() || !Character.isDigit(name.charAt(0))) {
-                    continue;
-                }
-                Entry e = readStat(dir.resolve("stat"));
+        String[] names = proc.toFile().list();
+        byte[] buf = new byte[4096]; // one buffer for all: a stat line is well under 1 KiB
+        String root = proc.toString() + "/";
+        for (String name : names == null ? new String[0] : names) {
+            if (name.isEmpty() || !Character.isDigit(name.charAt(0))) {
+                continue;
+            }
+            try {
+                Entry e = readStat(root + name + "/stat", buf);
                 if (e != null) {
                     byPid.put(e.pid(), e);
                 }
+            } catch (RuntimeException e) {
+                // an unexpected line: leave that process out rather than fail the scrape
             }
-        } catch (IOException | RuntimeException e) {
-            // no /proc (not Linux) or unreadable: no figures rather than a failed scrape
         }
         return new ProcTable(byPid, pageSize);
+    }
+
+    /** Plain open/read/close into a shared buffer: /proc files report size 0, so Files.readAllBytes does more calls. */
+    private static Entry readStat(String path, byte[] buf) {
+        int n = 0;
+        try (FileInputStream in = new FileInputStream(path)) {
+            for (int r; n < buf.length && (r = in.read(buf, n, buf.length - n)) > 0; ) {
+                n += r;
+            }
+        } catch (IOException e) {
+            return null; // the process went away meanwhile
+        }
+        return parseStat(new String(buf, 0, n, StandardCharsets.US_ASCII));
     }
 
     /** The kernel's page size, from the first {@code KernelPageSize:} of {@code /proc/self/smaps}; 4096 otherwise. */
@@ -75,17 +90,6 @@ final class ProcTable {
             // fall through
         }
         return 4096;
-    }
-
-    /** Parses one stat line; {@code null} when the process went away meanwhile. */
-    static Entry readStat(Path stat) {
-        String line;
-        try {
-            line = new String(Files.readAllBytes(stat), StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            return null;
-        }
-        return parseStat(line);
     }
 
     static Entry parseStat(String line) {
