@@ -53,6 +53,8 @@ final class FanOut<T> {
     }
 
     static final long PARK_NANOS = TimeUnit.MINUTES.toNanos(10);
+    /** Taken items are kept for replay only while the buffer holds less than 1/64 of its bound (1 MiB of output). */
+    static final long REPLAY_SHARE = 64;
 
     FanOut(String name, long maxWeight, ToLongFunction<T> weigher, DropListener onDrop,
            boolean retainWithoutSubscribers) {
@@ -206,12 +208,18 @@ final class FanOut<T> {
         return min;
     }
 
-    /** Forgets items every known subscriber has taken, once they are older than the replay window. */
+    /**
+     * Forgets items every known subscriber has taken, once they are older than the replay window or the buffer
+     * holds more than {@link #REPLAY_SHARE} of its bound: replay serves a sink that arrives late at start-up, and
+     * must not keep a busy child's output alive long enough to make every young collection copy it.
+     */
     private void trim() {
         long now = System.nanoTime();
         parked.values().removeIf(p -> now - p.since() > PARK_NANOS);
         long floor = knownFloor();
-        while (headSeq < floor && headSeq < nextSeq && now - items.get(start).time() >= replayNanos) {
+        long replayBudget = maxWeight / REPLAY_SHARE;
+        while (headSeq < floor && headSeq < nextSeq
+                && (weight > replayBudget || now - items.get(start).time() >= replayNanos)) {
             weight -= weigher.applyAsLong(removeHead());
         }
     }

@@ -20,7 +20,9 @@ import java.util.concurrent.CompletableFuture;
  * capture mode, as PROCESS_COMMUNICATION events.
  */
 final class OutputPump implements Runnable {
+    /** A quiet child's read size; a busy one's grows up to {@link #MAX_READ_SIZE} (a full pipe). */
     static final int READ_SIZE = 8192;
+    static final int MAX_READ_SIZE = 64 * 1024;
     static final long STACK_SIZE = 256 * 1024;
     private static final byte[] BEGIN = "<!--XSUPERVISOR:BEGIN-->".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END = "<!--XSUPERVISOR:END-->".getBytes(StandardCharsets.US_ASCII);
@@ -68,6 +70,12 @@ final class OutputPump implements Runnable {
             int n;
             while ((n = in.read(buf)) > 0) {
                 received(Arrays.copyOf(buf, n));
+                // few large chunks for a child that writes fast, without 64 KiB held by each of 2,000 quiet pipes
+                if (n == buf.length && buf.length < MAX_READ_SIZE) {
+                    buf = new byte[buf.length * 2];
+                } else if (n < READ_SIZE && buf.length > READ_SIZE) {
+                    buf = new byte[READ_SIZE];
+                }
             }
         } catch (IOException e) {
             // the pipe was closed under us: the child is gone

@@ -116,6 +116,27 @@ class FanOutTest {
     }
 
     @Test
+    void replayKeepsNoMoreThanItsShareOfTheBoundSoABusyChildsOutputIsNotHeldForSeconds() throws Exception {
+        FanOut<Integer> f = new FanOut<>("t", 64 * 100, i -> 10, null, true, 60_000); // replay budget: 100
+        List<Integer> early = new CopyOnWriteArrayList<>();
+        f.subscribe(early::add, "events");
+        for (int i = 0; i < 100; i++) {
+            f.publish(i);
+        }
+        assertTrue(f.drain(5, TimeUnit.SECONDS));
+        f.publish(100); // trimming happens as items come in
+        assertTrue(f.drain(5, TimeUnit.SECONDS));
+        assertTrue(f.size() <= 11, "held for replay: " + f.size());
+        List<Integer> late = new CopyOnWriteArrayList<>();
+        f.subscribe(late::add, "logging");
+        Harness.await("replayed", Duration.ofSeconds(5), () -> late.contains(100));
+        assertEquals(f.size(), late.size());
+        assertEquals(101, early.size());
+        assertEquals(0, f.dropped(), "nothing untaken was dropped");
+        f.close();
+    }
+
+    @Test
     void itemsTakenByEveryoneAreNotCountedAsDroppedWhenTheBoundEvictsThem() throws Exception {
         FanOut<Integer> f = new FanOut<>("t", 10, i -> 1, null, true, 60_000);
         List<Integer> got = new CopyOnWriteArrayList<>();
