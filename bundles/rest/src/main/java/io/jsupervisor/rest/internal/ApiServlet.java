@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionException;
 public class ApiServlet extends MeasuredServlet {
     private static final long serialVersionUID = 1L;
     static final String PREFIX = "/api/v1";
+    static final int MAX_BODY = 64 * 1024;
 
     private final transient Router router;
 
@@ -48,6 +49,10 @@ public class ApiServlet extends MeasuredServlet {
             return;
         }
         req.setAttribute(ENDPOINT, PREFIX + match.route().template());
+        if (!drained(req)) {
+            send(resp, Reply.fault(413, Fault.BAD_ARGUMENTS, "BAD_ARGUMENTS: request body over " + MAX_BODY + " bytes"));
+            return;
+        }
         if ("POST".equals(req.getMethod())) {
             String refused = CrossSiteGuard.refusal(req);
             if (refused != null) {
@@ -71,6 +76,24 @@ public class ApiServlet extends MeasuredServlet {
                 async.complete();
             }
         }));
+    }
+
+    /**
+     * Reads and drops the body (no endpoint takes one; arguments are query parameters), so the
+     * connection is clean for the client's next request even when the answer is an early refusal.
+     */
+    private static boolean drained(HttpServletRequest req) throws IOException {
+        long total = 0;
+        byte[] buf = new byte[8192];
+        try (var in = req.getInputStream()) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                total += n;
+                if (total > MAX_BODY) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static CompletableFuture<Reply> handle(Router.Match match, HttpServletRequest req) {
