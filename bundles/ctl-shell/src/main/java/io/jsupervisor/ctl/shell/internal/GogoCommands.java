@@ -28,7 +28,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = GogoCommands.class)
 @GogoCommand(scope = "supervisor", function = {"status", "start", "stop", "restart", "signal", "tail", "maintail",
-        "pid", "clear", "avail", "reread", "update", "add", "remove", "version", "reload", "shutdown", "fg"})
+        "pid", "clear", "avail", "reread", "update", "add", "remove", "version", "reload", "shutdown", "fg", "open"})
 public final class GogoCommands {
     private final ProcessManager manager;
     private final Supervisorctl ctl;
@@ -129,6 +129,11 @@ public final class GogoCommands {
     @Descriptor("connect to a process: show its output, send typed lines to its stdin; Ctrl-D or Ctrl-C leaves")
     public void fg(@Descriptor("process name") String... name) {
         run("fg", name);
+    }
+
+    @Descriptor("bin/supervisorctl's open; the in-process commands always talk to this daemon")
+    public void open(@Descriptor("http:// or unix:// URL") String... url) {
+        run("open", url);
     }
 
     private void run(String command, String[] args) {
