@@ -57,6 +57,7 @@ public final class SupervisorctlMain {
         ServerSettings settings = options.settings();
         RemoteProcessManager manager = new RemoteProcessManager(new XmlRpcClient(settings));
         ClientSession session = new ClientSession(settings, options.interactive(), new PlainLineInput(out));
+        session.manager(manager);
         Supervisorctl ctl = new Supervisorctl(manager, new RemoteUpcheck(manager, settings), session);
         CtlRunner runner = new CtlRunner(ctl, settings, out, err, options.interactive());
         if (!options.interactive()) {

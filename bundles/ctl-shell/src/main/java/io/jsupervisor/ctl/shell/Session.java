@@ -39,6 +39,14 @@ public interface Session {
     }
 
     /**
+     * What {@code version} prints: the server's {@code getSupervisorVersion}. In-process it is the release this
+     * daemon reproduces.
+     */
+    default String supervisorVersion() {
+        return io.jsupervisor.api.ProcessManager.SUPERVISOR_VERSION;
+    }
+
+    /**
      * {@code open URL}: talk to another server from now on. Answers false when this front end cannot switch
      * (the in-process Gogo commands).
      */

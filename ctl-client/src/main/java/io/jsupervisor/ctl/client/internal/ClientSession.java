@@ -7,6 +7,7 @@ public final class ClientSession implements Session {
     private final ServerSettings settings;
     private final boolean interactive;
     private volatile LineInput input;
+    private volatile RemoteProcessManager manager;
 
     public ClientSession(ServerSettings settings, boolean interactive, LineInput input) {
         this.settings = settings;
@@ -16,6 +17,16 @@ public final class ClientSession implements Session {
 
     public void input(LineInput newInput) {
         input = newInput;
+    }
+
+    /** The server {@code version} asks. */
+    public void manager(RemoteProcessManager remote) {
+        manager = remote;
+    }
+
+    @Override
+    public String supervisorVersion() {
+        return manager.supervisorVersion();
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class CommandTable {
         add(new UpdateCommand(manager));
         add(new AddCommand(manager));
         add(new RemoveCommand(manager));
-        add(new VersionCommand(upcheck));
+        add(new VersionCommand(upcheck, session));
         add(new ReloadCommand(manager, session));
         add(new ShutdownCommand(manager, session));
         add(new FgCommand(manager, upcheck));

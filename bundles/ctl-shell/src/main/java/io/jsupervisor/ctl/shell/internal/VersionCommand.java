@@ -1,14 +1,16 @@
 package io.jsupervisor.ctl.shell.internal;
 
-import io.jsupervisor.api.ProcessManager;
+import io.jsupervisor.ctl.shell.Session;
 import io.jsupervisor.ctl.shell.Upcheck;
 
-/** {@code version}: the supervisord release we reproduce. */
+/** {@code version}: the server's supervisord release ({@link Session#supervisorVersion()}). */
 final class VersionCommand implements Command {
     private final Upcheck upcheck;
+    private final Session session;
 
-    VersionCommand(Upcheck upcheck) {
+    VersionCommand(Upcheck upcheck, Session session) {
         this.upcheck = upcheck;
+        this.session = session;
     }
 
     @Override
@@ -21,6 +23,6 @@ final class VersionCommand implements Command {
         if (Command.rejectsArguments(name(), arg, out) || !out.upcheck(upcheck)) {
             return;
         }
-        out.println(ProcessManager.SUPERVISOR_VERSION);
+        out.println(session.supervisorVersion());
     }
 }
