@@ -101,6 +101,26 @@ final class FanOut<T> {
         }
     }
 
+    /**
+     * Back-pressure for producers that may wait (the pipe readers, never the engine): while adding
+     * {@code incoming} would pass the bound and a present subscriber has not taken the oldest item yet, waits
+     * for it to catch up, at most {@code timeoutNanos}. A child writing faster than a sink takes its output is
+     * so slowed down at its pipe, as the reference's single loop slows it, instead of losing its oldest lines;
+     * only a sink stuck for longer than the timeout makes the bound drop items (counted and reported).
+     */
+    void awaitRoom(long incoming, long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        synchronized (this) {
+            while (!closed && !subscribers.isEmpty() && weight + incoming > maxWeight && minCursor() <= headSeq) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+    }
+
     /** Items dropped so far because the bound was hit. */
     synchronized long dropped() {
         return droppedItems;

@@ -13,6 +13,8 @@ final class OutputHub {
     static final long MAX_BYTES = 64L << 20;
     /** Delivered output stays this long for a sink that registers late (the log files' sink at start-up). */
     static final long REPLAY_MILLIS = 10_000;
+    /** How long a pipe reader waits for sinks that are a whole buffer behind before the oldest output goes. */
+    static final long BACKPRESSURE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
     private final Whiteboard<OutputSink, Object> sinks;
     private long sequence;
@@ -36,6 +38,19 @@ final class OutputHub {
 
     Whiteboard<OutputSink, Object> sinks() {
         return sinks;
+    }
+
+    /**
+     * From a pipe reader: waits (bounded, outside the lock) while the sinks are a whole buffer behind, so the
+     * child is slowed at its pipe rather than its output dropped. See {@link FanOut#awaitRoom}.
+     */
+    void writeWaiting(String group, String process, LogChannel channel, LogFileSpec logFile, byte[] data) {
+        try {
+            sinks.awaitRoom(64 + data.length, BACKPRESSURE_NANOS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        write(group, process, channel, logFile, data);
     }
 
     /** Sequence numbers are given under the lock so they follow publish order across reader threads. */

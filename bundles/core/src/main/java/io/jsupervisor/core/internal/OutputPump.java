@@ -169,7 +169,7 @@ final class OutputPump implements Runnable {
         if (data.length == 0) {
             return;
         }
-        targets.output().write(group, process, channel, logFile, data);
+        targets.output().writeWaiting(group, process, channel, logFile, data);
         announce(data);
     }
 

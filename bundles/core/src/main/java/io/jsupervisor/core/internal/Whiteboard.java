@@ -30,6 +30,11 @@ final class Whiteboard<S, T> {
         fanOut.publish(item);
     }
 
+    /** See {@link FanOut#awaitRoom}. */
+    void awaitRoom(long incoming, long timeoutNanos) throws InterruptedException {
+        fanOut.awaitRoom(incoming, timeoutNanos);
+    }
+
     /**
      * @param key what stays the same when the service comes back (its component name), so that it resumes
      *            where it left

@@ -137,6 +137,37 @@ class FanOutTest {
     }
 
     @Test
+    void aProducerThatMayWaitIsHeldBackAtTheBoundInsteadOfLosingItemsToASlowSubscriber() throws Exception {
+        FanOut<Integer> f = new FanOut<>("t", 10, i -> 1, null, true, 0);
+        java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(0);
+        List<Integer> got = new CopyOnWriteArrayList<>();
+        f.subscribe(i -> {
+            permits.acquireUninterruptibly();
+            got.add(i);
+        }, "slow");
+        Thread producer = new Thread(() -> {
+            for (int i = 0; i < 50; i++) {
+                try {
+                    f.awaitRoom(1, TimeUnit.SECONDS.toNanos(60));
+                } catch (InterruptedException e) {
+                    return;
+                }
+                f.publish(i);
+            }
+        });
+        producer.start();
+        Harness.await("the producer held at the bound", Duration.ofSeconds(10),
+                () -> f.size() == 10 && producer.getState() == Thread.State.TIMED_WAITING);
+        assertEquals(0, got.size());
+        permits.release(50);
+        producer.join(30_000);
+        assertTrue(f.drain(10, TimeUnit.SECONDS));
+        assertEquals(java.util.stream.IntStream.range(0, 50).boxed().toList(), got);
+        assertEquals(0, f.dropped(), "nothing lost");
+        f.close();
+    }
+
+    @Test
     void itemsTakenByEveryoneAreNotCountedAsDroppedWhenTheBoundEvictsThem() throws Exception {
         FanOut<Integer> f = new FanOut<>("t", 10, i -> 1, null, true, 60_000);
         List<Integer> got = new CopyOnWriteArrayList<>();
