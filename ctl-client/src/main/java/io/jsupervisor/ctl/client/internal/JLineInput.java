@@ -44,7 +44,9 @@ final class JLineInput implements LineInput, AutoCloseable {
                     .completer((lineReader, line, candidates) -> complete(line.wordIndex(), line.words(), commands,
                             processes, groups, candidates))
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                    .option(LineReader.Option.AUTO_FRESH_LINE, false);
+                    .option(LineReader.Option.AUTO_FRESH_LINE, false)
+                    // one command per line, as readline writes the reference's history_file
+                    .option(LineReader.Option.HISTORY_TIMESTAMPED, false);
             if (historyFile != null) {
                 builder.variable(LineReader.HISTORY_FILE, Path.of(historyFile));
             }
