@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -74,12 +75,16 @@ final class EventStream implements AutoCloseable {
         Client c = new Client(async, withOutput, cursor);
         async.addListener(c);
         String hello = first.toString();
-        writer.execute(() -> {
-            if (write(c, hello)) {
-                clients.add(c);
-                catchUp(c);
-            }
-        });
+        try {
+            writer.execute(() -> {
+                if (write(c, hello)) {
+                    clients.add(c);
+                    catchUp(c);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            drop(c); // closed meanwhile
+        }
     }
 
     /** Something was appended: one flush queued, however many appends come before it runs. */
@@ -157,6 +162,11 @@ final class EventStream implements AutoCloseable {
     @Override
     public void close() {
         writer.shutdownNow();
+        try {
+            writer.awaitTermination(5, TimeUnit.SECONDS); // a stream being added finishes first, then is ended below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (Client c : clients) {
             drop(c);
         }

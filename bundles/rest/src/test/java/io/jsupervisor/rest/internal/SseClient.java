@@ -63,6 +63,26 @@ final class SseClient implements AutoCloseable {
         return List.copyOf(events);
     }
 
+    /** Reads until the stream's opening {@code retry:} line arrived: the server has placed the cursor. */
+    SseClient awaitOpen() throws IOException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        byte[] buf = new byte[1];
+        while (!got.toString(StandardCharsets.UTF_8).contains("retry: ") && Instant.now().isBefore(deadline)) {
+            int r;
+            try {
+                r = in.read(buf); // byte by byte: nothing after the opening is consumed here
+            } catch (SocketTimeoutException e) {
+                continue;
+            }
+            if (r < 0) {
+                throw new IOException("stream ended before it opened: " + got);
+            }
+            got.write(buf, 0, r);
+        }
+        parse();
+        return this;
+    }
+
     boolean ended() {
         return closed;
     }
