@@ -83,9 +83,9 @@ final class MetricsRenderer {
                     "name", p.name(), "group", p.group());
         }
         t.family("jsupervisor_process_last_exit_code", "gauge",
-                "Exit status of the last exit; -1 when killed by a signal; 0 if none.");
+                "Exit status of the last exit (kept across the respawn, which resets the reference's exitstatus); -1 when killed by a signal; 0 if none seen.");
         for (ProcessInfo p : infos) {
-            t.sample("jsupervisor_process_last_exit_code", p.exitstatus(), "name", p.name(), "group", p.group());
+            t.sample("jsupervisor_process_last_exit_code", telemetry.counters.lastExit(p), "name", p.name(), "group", p.group());
         }
         ProcTable.Usage[] usage = new ProcTable.Usage[infos.size()];
         for (int i = 0; i < usage.length; i++) {

@@ -1,6 +1,8 @@
 package io.jsupervisor.rest.internal;
 
 import io.jsupervisor.api.EventType;
+import io.jsupervisor.api.ProcessInfo;
+import io.jsupervisor.api.ProcessState;
 import io.jsupervisor.api.SupervisorEvent;
 import io.jsupervisor.config.AutoRestart;
 import io.jsupervisor.config.ProcessSpec;
@@ -8,6 +10,7 @@ import io.jsupervisor.config.SupervisorConfig;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -21,15 +24,21 @@ final class ProcessCounters {
     static final class Counts {
         final AtomicLong starts = new AtomicLong();
         final AtomicLong restarts = new AtomicLong();
+        volatile Integer lastExit;
         volatile boolean restartPending;
     }
 
     private final Map<String, Counts> byName = new ConcurrentHashMap<>();
     private final Supplier<SupervisorConfig> config;
+    private final Function<String, ProcessInfo> info;
 
-    /** {@code config} gives the running configuration, or {@code null} when unknown (then every exit restarts). */
-    ProcessCounters(Supplier<SupervisorConfig> config) {
+    /**
+     * {@code config} gives the running configuration, or {@code null} when unknown (then every exit
+     * restarts); {@code info} reads a process by namespec, for its exit status at an EXITED event.
+     */
+    ProcessCounters(Supplier<SupervisorConfig> config, Function<String, ProcessInfo> info) {
         this.config = config;
+        this.info = info;
     }
 
     void onEvent(SupervisorEvent event) {
@@ -43,7 +52,10 @@ final class ProcessCounters {
         }
         Counts c = byName.computeIfAbsent(key(group, name), k -> new Counts());
         switch (event.type()) {
-            case PROCESS_STATE_EXITED -> c.restartPending = willRestart(group, name, event.headers().get("expected"));
+            case PROCESS_STATE_EXITED -> {
+                c.restartPending = willRestart(group, name, event.headers().get("expected"));
+                seeExit(c, group, name);
+            }
             case PROCESS_STATE_STARTING -> {
                 c.starts.incrementAndGet();
                 String from = event.headers().get("from_state");
@@ -54,6 +66,32 @@ final class ProcessCounters {
             }
             default -> c.restartPending = false;
         }
+    }
+
+    /** The event has no exit status and a spawn resets it: read it now, unless the restart already happened. */
+    private void seeExit(Counts c, String group, String name) {
+        try {
+            ProcessInfo p = info.apply(group.equals(name) ? name : group + ":" + name);
+            if (p != null && (p.state() == ProcessState.EXITED || p.state() == ProcessState.BACKOFF)) {
+                c.lastExit = p.exitstatus();
+            }
+        } catch (RuntimeException e) {
+            // gone or shutting down: keep the last one seen
+        }
+    }
+
+    /**
+     * The exit status of the last exit: the process's own while it is stopped (and remembered), else the
+     * last one seen, since a spawn resets it to 0 as the reference does.
+     */
+    int lastExit(ProcessInfo p) {
+        Counts c = byName.computeIfAbsent(key(p.group(), p.name()), k -> new Counts());
+        if (p.state().isStopped() || p.state() == ProcessState.BACKOFF) {
+            c.lastExit = p.exitstatus();
+            return p.exitstatus();
+        }
+        Integer seen = c.lastExit;
+        return seen == null ? p.exitstatus() : seen;
     }
 
     private boolean willRestart(String group, String name, String expected) {

@@ -2,12 +2,11 @@ package io.jsupervisor.rest.internal;
 
 import io.jsupervisor.api.EventType;
 import io.jsupervisor.api.OutputChunk;
+import io.jsupervisor.api.ProcessManager;
 import io.jsupervisor.api.SupervisorEvent;
-import io.jsupervisor.config.SupervisorConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * What this bundle gathers while it runs and its endpoints share: the event journal and its streams,
@@ -25,12 +24,18 @@ class Telemetry implements AutoCloseable {
     final HttpStats http = new HttpStats();
     final long startNanos = System.nanoTime();
 
-    Telemetry(Supplier<SupervisorConfig> config) {
-        this(config, JOURNAL_CAPACITY);
+    Telemetry(ProcessManager pm) {
+        this(pm, JOURNAL_CAPACITY);
     }
 
-    Telemetry(Supplier<SupervisorConfig> config, int journalCapacity) {
-        this.counters = new ProcessCounters(config);
+    Telemetry(ProcessManager pm, int journalCapacity) {
+        this.counters = new ProcessCounters(() -> {
+            try {
+                return pm.configuration();
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }, pm::processInfo);
         this.journal = new EventJournal(journalCapacity, OUTPUT_CHARS);
         this.stream = new EventStream(journal);
     }

@@ -18,13 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 public class TelemetryComponent extends Telemetry implements SupervisorEventListener, OutputSink {
     @Activate
     public TelemetryComponent(@Reference ProcessManager pm) {
-        super(() -> {
-            try {
-                return pm.configuration();
-            } catch (RuntimeException e) {
-                return null;
-            }
-        });
+        super(pm);
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.jsupervisor.rest.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jsupervisor.api.EventType;
+import io.jsupervisor.api.ProcessInfo;
+import io.jsupervisor.api.ProcessState;
 import io.jsupervisor.api.SupervisorEvent;
 import io.jsupervisor.config.ConfigLoader;
 import io.jsupervisor.config.LoadContext;
@@ -50,7 +52,7 @@ class ProcessCountersTest {
     @Test
     void aManualStartAfterAnExitThatAutorestartIgnoresIsNoRestart() throws Exception {
         SupervisorConfig config = config();
-        ProcessCounters c = new ProcessCounters(() -> config);
+        ProcessCounters c = new ProcessCounters(() -> config, n -> null);
         exitThenStart(c, "never", "0");
         exitThenStart(c, "unexpected", "1");
         exitThenStart(c, "always", "1");
@@ -63,12 +65,26 @@ class ProcessCountersTest {
     @Test
     void anUnexpectedExitAndBackoffRetriesAreRestarts() throws Exception {
         SupervisorConfig config = config();
-        ProcessCounters c = new ProcessCounters(() -> config);
+        ProcessCounters c = new ProcessCounters(() -> config, n -> null);
         exitThenStart(c, "unexpected", "0");
         c.onEvent(event(EventType.PROCESS_STATE_BACKOFF, "unexpected", "STARTING", "tries", "1"));
         c.onEvent(event(EventType.PROCESS_STATE_STARTING, "unexpected", "BACKOFF", "tries", "1"));
         assertEquals(3, c.starts("unexpected", "unexpected"));
         assertEquals(2, c.restarts("unexpected", "unexpected"));
         assertEquals(0, c.starts("always", "always"));
+    }
+
+    @Test
+    void theLastExitStatusSurvivesTheRespawnThatResetsIt() throws Exception {
+        ProcessInfo exited = new ProcessInfo("always", "always", 1, 2, 3, ProcessState.EXITED, "", 3, "", "", 0, "");
+        ProcessInfo atExit = exited;
+        SupervisorConfig config = config();
+        ProcessCounters c = new ProcessCounters(() -> config, n -> n.equals("always") ? atExit : null);
+        exitThenStart(c, "always", "0");
+        ProcessInfo running = FakeProcessManager.process("always", "always", ProcessState.RUNNING, 9);
+        assertEquals(0, running.exitstatus());
+        assertEquals(3, c.lastExit(running));
+        ProcessInfo never = FakeProcessManager.process("never", "never", ProcessState.RUNNING, 9);
+        assertEquals(0, c.lastExit(never), "no exit seen");
     }
 }

@@ -15,7 +15,7 @@ final class RestServer implements AutoCloseable {
 
     RestServer(FakeProcessManager pm, int journalCapacity) throws Exception {
         this.pm = pm;
-        this.telemetry = new Telemetry(pm::configuration, journalCapacity);
+        this.telemetry = new Telemetry(pm, journalCapacity);
         this.api = new ApiServlet(pm, telemetry.http);
         this.server = new TestServer()
                 .servlet(api, ApiServlet.PREFIX + "/*")

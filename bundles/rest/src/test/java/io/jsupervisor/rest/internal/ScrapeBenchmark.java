@@ -33,7 +33,7 @@ public final class ScrapeBenchmark {
                         ProcessState.RUNNING, Integer.parseInt(pids[i])));
             }
             FakeProcessManager pm = new FakeProcessManager().with(infos.toArray(ProcessInfo[]::new));
-            try (Telemetry t = new Telemetry(() -> null)) {
+            try (Telemetry t = new Telemetry(pm)) {
                 MetricsRenderer r = new MetricsRenderer(pm, t, Path.of("/proc"));
                 int size = 0;
                 for (int i = 0; i < 20; i++) {
