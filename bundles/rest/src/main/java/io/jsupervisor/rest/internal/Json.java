@@ -26,7 +26,8 @@ final class Json {
             out.append(value);
         } else if (value instanceof Number n) {
             double d = n.doubleValue();
-            out.append(Double.isFinite(d) ? Double.toString(d) : "null"); // JSON has no NaN/Infinity
+            // plain digits (1795531410.256, not 1.795531410256E9); JSON has no NaN/Infinity
+            out.append(Double.isFinite(d) ? java.math.BigDecimal.valueOf(d).toPlainString() : "null");
         } else if (value instanceof Map<?, ?> map) {
             out.append('{');
             boolean first = true;

@@ -83,7 +83,7 @@ final class MetricsRenderer {
                     "name", p.name(), "group", p.group());
         }
         t.family("jsupervisor_process_last_exit_code", "gauge",
-                "Exit status of the last exit (kept across the respawn, which resets the reference's exitstatus); -1 when killed by a signal; 0 if none seen.");
+                "Exit status of the last exit: the process's own while it is stopped, else the last one read (an automatic respawn resets it, usually before it can be read); -1 when killed by a signal; 0 if none seen.");
         for (ProcessInfo p : infos) {
             t.sample("jsupervisor_process_last_exit_code", telemetry.counters.lastExit(p), "name", p.name(), "group", p.group());
         }
