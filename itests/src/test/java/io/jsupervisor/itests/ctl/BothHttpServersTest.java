@@ -152,6 +152,9 @@ class BothHttpServersTest {
         assertTrue(overPort.endsWith("HTTP 200"), overPort);
         assertTrue(curl(true, "unixuser:thepassword", "/ok.html").startsWith("OK"));
         assertTrue(curl(true, "unixuser:thepassword", "/tail.html?processname=runner").contains("runner-says-hello"));
+        // the page's live updates: an async servlet (server-sent events) through the socket's router
+        String events = curl(true, "unixuser:thepassword", "/status.events");
+        assertTrue(events.contains("data: {") && events.contains("runner"), events);
         assertTrue(curl(true, null, "/").endsWith("HTTP 401"));
         assertTrue(curl(true, "inetuser:inetpass", "/index.html").endsWith("HTTP 401"));
     }
