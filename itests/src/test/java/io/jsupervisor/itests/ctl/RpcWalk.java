@@ -64,6 +64,10 @@ final class RpcWalk {
 
             sv = s.supervisor
             states = lambda infos: [(i['group'], i['name'], i['statename']) for i in infos]
+            # results of waiting group calls, sorted: ours lists them in completion order (see
+            # SideBySideCtlTest.restartAll), which varies between processes that finish together
+            by_name = lambda rs: sorted(norm(r['group'] + ':' + r['name'] + ' ' + str(r['status']) + ' '
+                                             + r['description']) for r in rs)
             # identity and state
             call('getAPIVersion', sv.getAPIVersion)
             call('getVersion', sv.getVersion)
@@ -77,6 +81,8 @@ final class RpcWalk {
             call('readLog past end', sv.readLog, 10**8, 0)
             call('readLog -5,3', sv.readLog, -5, 3)
             call('readLog 0,-1', sv.readLog, 0, -1)
+            call('clearLog', sv.clearLog)
+            call('readLog after clearLog', sv.readLog, 0, 0, shape=lambda t: 'CRIT' not in t and 'spawned' not in t)
             # process info
             call('getProcessInfo runner', sv.getProcessInfo, 'runner')
             call('getProcessInfo pair:pair_00', sv.getProcessInfo, 'pair:pair_00')
@@ -103,12 +109,10 @@ final class RpcWalk {
             call('stopProcess manual', sv.stopProcess, 'manual')
             call('stopProcess manual again', sv.stopProcess, 'manual')
             call('stopProcess nosuch', sv.stopProcess, 'nosuch')
-            call('stopProcess pair:', sv.stopProcess, 'pair:')
-            call('stopProcessGroup pair', sv.stopProcessGroup, 'pair')
+            call('stopProcess pair:', sv.stopProcess, 'pair:', shape=by_name)
+            call('stopProcessGroup pair', sv.stopProcessGroup, 'pair', shape=by_name)
             call('stopProcessGroup nosuch', sv.stopProcessGroup, 'nosuch')
-            call('startProcessGroup pair wait', sv.startProcessGroup, 'pair', True)
-            # sorted: the order of the "all" results is compared by the supervisorctl tests
-            by_name = lambda rs: sorted(norm(r['name'] + ' ' + r['description']) for r in rs)
+            call('startProcessGroup pair wait', sv.startProcessGroup, 'pair', True, shape=by_name)
             call('stopAllProcesses', sv.stopAllProcesses, shape=by_name)
             call('states after stopAll', sv.getAllProcessInfo, shape=states)
             call('startAllProcesses', sv.startAllProcesses, shape=by_name)
