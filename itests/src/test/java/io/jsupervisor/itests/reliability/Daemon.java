@@ -34,10 +34,23 @@ final class Daemon implements AutoCloseable {
     }
 
     Daemon start() throws IOException {
-        process = new ProcessBuilder(Distribution.supervisord().toString(), "-n", "-c", config.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("daemon.out").toFile()).start();
+        startListening();
         Poll.until(WAIT, "the daemon answering", () -> rpc.tryCall("supervisor.getState")
                 .filter(a -> a.contains("RUNNING")));
+        return this;
+    }
+
+    /** Starts and waits until the HTTP port answers anything (for servers that need credentials). */
+    Daemon startListening() throws IOException {
+        process = new ProcessBuilder(Distribution.supervisord().toString(), "-n", "-c", config.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("daemon.out").toFile()).start();
+        Poll.until(WAIT, "the HTTP port", () -> {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        });
         return this;
     }
 
