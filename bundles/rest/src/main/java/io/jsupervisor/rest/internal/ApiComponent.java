@@ -1,6 +1,7 @@
 package io.jsupervisor.rest.internal;
 
 import io.jsupervisor.api.ProcessManager;
+import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,6 +15,10 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 @HttpWhiteboardServletAsyncSupported
 public class ApiComponent extends ApiServlet {
     private static final long serialVersionUID = 1L;
+
+    /** Served only behind the credentials check (see {@link AuthGate}). */
+    @Reference(target = AuthGate.TARGET)
+    private transient Filter authGate;
 
     @Activate
     public ApiComponent(@Reference ProcessManager pm, @Reference Telemetry telemetry) {

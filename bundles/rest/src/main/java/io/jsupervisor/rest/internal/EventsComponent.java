@@ -1,5 +1,6 @@
 package io.jsupervisor.rest.internal;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -13,6 +14,10 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 @HttpWhiteboardServletAsyncSupported
 public class EventsComponent extends EventsServlet {
     private static final long serialVersionUID = 1L;
+
+    /** Served only behind the credentials check (see {@link AuthGate}). */
+    @Reference(target = AuthGate.TARGET)
+    private transient Filter authGate;
 
     @Activate
     public EventsComponent(@Reference Telemetry telemetry) {

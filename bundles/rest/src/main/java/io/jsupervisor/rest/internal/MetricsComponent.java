@@ -1,6 +1,7 @@
 package io.jsupervisor.rest.internal;
 
 import io.jsupervisor.api.ProcessManager;
+import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import java.nio.file.Path;
 import org.osgi.service.component.annotations.Activate;
@@ -13,6 +14,10 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 @HttpWhiteboardServletPattern(MetricsServlet.PATH)
 public class MetricsComponent extends MetricsServlet {
     private static final long serialVersionUID = 1L;
+
+    /** Served only behind the credentials check (see {@link AuthGate}). */
+    @Reference(target = AuthGate.TARGET)
+    private transient Filter authGate;
 
     @Activate
     public MetricsComponent(@Reference ProcessManager pm, @Reference Telemetry telemetry) {
