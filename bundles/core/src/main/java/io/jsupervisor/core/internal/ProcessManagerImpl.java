@@ -294,14 +294,21 @@ public final class ProcessManagerImpl implements ProcessManager {
         return f;
     }
 
-    /** The reference's {@code make_allfunc}: act on every matching process, then wait for them all. */
-    private static final class AllFunc implements Poll<List<ProcessResult>> {
+    /**
+     * The reference's {@code make_allfunc}: act on every matching process, then wait for them all. Like the
+     * reference, which calls it every 0.05 s, it looks at the processes at most once per {@link #POLL_NANOS}, in
+     * process order, so processes that finish within one interval are reported in process order (not in the
+     * order their exits happened to arrive).
+     */
+    private final class AllFunc implements Poll<List<ProcessResult>> {
+        private static final long POLL_NANOS = 50_000_000L;
         private final List<ProcessRuntime> processes;
         private final Predicate<ProcessRuntime> predicate;
         private final Function<ProcessRuntime, Poll<Boolean>> func;
         private final List<ProcessResult> results = new ArrayList<>();
         private final List<Map.Entry<ProcessRuntime, Poll<Boolean>>> callbacks = new ArrayList<>();
         private boolean started;
+        private long nextLook;
 
         AllFunc(List<ProcessRuntime> processes, Predicate<ProcessRuntime> predicate,
                 Function<ProcessRuntime, Poll<Boolean>> func) {
@@ -312,6 +319,11 @@ public final class ProcessManagerImpl implements ProcessManager {
 
         @Override
         public List<ProcessResult> poll() {
+            long now = System.nanoTime();
+            if (started && now - nextLook < 0) {
+                return null; // the wake-up set at the last look comes
+            }
+            nextLook = now + POLL_NANOS;
             if (!started) {
                 started = true;
                 for (ProcessRuntime p : processes) {
@@ -337,7 +349,11 @@ public final class ProcessManagerImpl implements ProcessManager {
                     it.remove();
                 }
             }
-            return callbacks.isEmpty() ? List.copyOf(results) : null;
+            if (callbacks.isEmpty()) {
+                return List.copyOf(results);
+            }
+            engine.wakeUpAfter(POLL_NANOS);
+            return null;
         }
     }
 

