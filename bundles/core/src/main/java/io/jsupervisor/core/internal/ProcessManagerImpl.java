@@ -229,13 +229,18 @@ public final class ProcessManagerImpl implements ProcessManager {
         ChannelLogSpec err = p.stderr();
         return new ConfigInfo(p.autostart(), p.command(), p.directory() == null ? "none" : p.directory(),
                 p.exitcodes(), g.name(), g.priority(), inuse, p.killasgroup(), p.name(), p.priority(),
-                p.redirectStderr(), p.serverurl() == null ? "none" : "AUTO".equals(p.serverurl()) ? "auto" : p.serverurl(),
+                p.redirectStderr(), serverurlInfo(p.serverurl()),
                 p.startretries(), p.startsecs(),
                 out.captureMaxbytes(), out.eventsEnabled(), logName(out, running == null ? null : running.stdoutLog),
                 out.backups(), out.maxbytes(), out.syslog(),
                 err.captureMaxbytes(), err.eventsEnabled(), logName(err, running == null ? null : running.stderrLog),
                 err.backups(), err.maxbytes(), err.syslog(),
                 p.stopsignal(), p.stopwaitsecs(), p.uid());
+    }
+
+    /** The reference reads {@code serverurl=AUTO} (any case) as None, which getAllConfigInfo sends as {@code none}. */
+    private static String serverurlInfo(String serverurl) {
+        return serverurl == null || serverurl.strip().equalsIgnoreCase("AUTO") ? "none" : serverurl;
     }
 
     /** The reference replaces AUTO by the real file once the group runs; else {@code auto}. */
@@ -586,7 +591,7 @@ public final class ProcessManagerImpl implements ProcessManager {
 
     private byte[] read(LogFileSpec f, long offset, long length) {
         if (f == null) {
-            throw new SupervisorException(Fault.NO_FILE, "None");
+            throw new SupervisorException(Fault.NO_FILE); // the reference's RPCError(NO_FILE, None): no detail
         }
         LogStore store = logStore.get();
         if (store == null || !Files.exists(f.path())) {

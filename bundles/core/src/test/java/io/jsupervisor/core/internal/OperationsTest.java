@@ -224,7 +224,7 @@ class OperationsTest {
             String path = h.info("a").stdoutLogfile();
             assertEquals("NO_FILE: " + path,
                     fault(() -> h.pm.readProcessLog("a", LogChannel.STDOUT, 0, 0)).getMessage());
-            assertEquals("NO_FILE: None",
+            assertEquals("NO_FILE",
                     fault(() -> h.pm.readProcessLog("a", LogChannel.STDERR, 0, 0)).getMessage());
             LogTail t = h.pm.tailProcessLog("a", LogChannel.STDOUT, 0, 100);
             assertEquals(0, t.data().length);
