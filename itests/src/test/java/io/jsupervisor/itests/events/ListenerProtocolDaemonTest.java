@@ -21,7 +21,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -242,12 +241,10 @@ class ListenerProtocolDaemonTest {
      * The reference makes a pool before announcing the groups, so its listener's first events are the
      * PROCESS_GROUP_ADDED of every group (its own first, serial 0), SUPERVISOR_STATE_CHANGE_RUNNING and the first
      * state changes (checked against supervisord 4.2.5). In the distribution the events bundle's component needs
-     * the ProcessManager, so it subscribes after the core has emitted those, and the core keeps no event for a
-     * subscriber that is not there yet.
+     * the ProcessManager, so it subscribes after the core has emitted those: the core keeps them for it, and the
+     * pools are made from them.
      */
     @Test
-    @Disabled("start-up events are emitted before the events bundle subscribes: needs the core to keep them (see"
-            + " /work/notes/docs-events.md)")
     void poolSeesTheStartUpEventsAsInTheReference() {
         Envelope own = awaitAll("PROCESS_GROUP_ADDED", "groupname:all\\n");
         assertEquals(0, own.serial());

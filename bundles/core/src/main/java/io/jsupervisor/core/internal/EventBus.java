@@ -13,8 +13,12 @@ final class EventBus {
         listeners = new Whiteboard<>("events", MAX_BYTES,
                 e -> 128 + (e.body() == null ? 0 : e.body().length()),
                 new DropReporter(mainLog, "event buffer full: dropped %d oldest events (%d bytes) so far"),
-                false, // like the reference, an event nobody listens to is gone
-                0, // a listener gets the events from its registration on (or from where it left, if it left)
+                // kept for the first listener: the reference makes a pool before announcing its group, so its
+                // listener gets the start-up events (its own PROCESS_GROUP_ADDED first); ours subscribe later
+                true,
+                // a new listener also gets the events of the last seconds (the events bundle's pools at start-up
+                // after another listener took them); a returning one resumes where it left
+                OutputHub.REPLAY_MILLIS,
                 SupervisorEventListener::onEvent);
     }
 

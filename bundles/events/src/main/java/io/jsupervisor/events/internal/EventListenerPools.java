@@ -149,7 +149,11 @@ public final class EventListenerPools implements SupervisorEventListener, Output
         return manager.configuration().group(group).flatMap(PoolDefinition::of);
     }
 
-    /** The pools already running when this bundle starts (after the core), with their listeners' states. */
+    /**
+     * The pools already running when this bundle starts (after the core), with their listeners' states now: made
+     * from the core's replayed events when those reach back to the groups' creation (daemon start-up), else adopted
+     * (see {@link PoolRegistry#adoptAtFirstEvent}).
+     */
     private void addRunningPools() {
         try {
             Map<String, ProcessState> states = new HashMap<>();
@@ -159,7 +163,8 @@ public final class EventListenerPools implements SupervisorEventListener, Output
             List<PoolDefinition> running = manager.configuration().groups().stream()
                     .filter(g -> states.keySet().stream().anyMatch(k -> k.startsWith(g.name() + ":")))
                     .map(PoolDefinition::of).flatMap(Optional::stream).toList();
-            registry.addExisting(running, (g, p) -> states.getOrDefault(g + ":" + p, ProcessState.STOPPED));
+            registry.adoptAtFirstEvent(running,
+                    (g, p) -> states.getOrDefault(g + ":" + p, ProcessState.STOPPED));
         } catch (RuntimeException notAvailable) {
             // the core is shutting down: the pools come with the groups' PROCESS_GROUP_ADDED events
         }

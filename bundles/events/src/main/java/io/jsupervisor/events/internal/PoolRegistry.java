@@ -3,7 +3,10 @@ package io.jsupervisor.events.internal;
 import io.jsupervisor.api.EventType;
 import io.jsupervisor.api.ProcessState;
 import io.jsupervisor.api.SupervisorEvent;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +35,21 @@ final class PoolRegistry {
     private long appliedByPredecessor = -1;
     /** SUPERVISOR_STATE_CHANGE_STOPPING seen: if groups are added again, it is an in-process restart. */
     private boolean stopping;
+    /**
+     * The pools that ran when this instance started without a handover, with their listeners' states then:
+     * adopted at the first event that is not a PROCESS_GROUP_ADDED (see {@link #adoptAtFirstEvent}).
+     */
+    private List<PoolDefinition> toAdopt = List.of();
+    private BiFunction<String, String, ProcessState> adoptedStates;
+    /**
+     * Output of those pools' listeners read while their pool does not exist yet (the core's output replay can
+     * come before its event replay), by group, one entry per read; given to the pool when it is made.
+     */
+    private final Map<String, Deque<OrphanRead>> orphanOutput = new HashMap<>();
+    static final int MAX_ORPHAN_BYTES = 4 * Listener.MAX_EARLY_BYTES;
+
+    private record OrphanRead(String process, byte[] data) {
+    }
 
     /**
      * @param definitions the pool of a group name, if that group is a listener pool (read when the
@@ -55,10 +73,33 @@ final class PoolRegistry {
         }
     }
 
+    /**
+     * The pools that run now, for an instance that starts without a handover: the core replays to a new
+     * subscriber the events of its last seconds, so at daemon start-up the first events this instance gets are
+     * the PROCESS_GROUP_ADDED of every group, from which the pools are made exactly as the reference makes them
+     * (with their own PROCESS_GROUP_ADDED, serial 0 for the first). Pools the replay does not create (the bundle
+     * started later than the replay reaches) are adopted, in the states given now, at the first event that is
+     * not a PROCESS_GROUP_ADDED. Adopting them at once would make them twice at start-up: the replayed
+     * PROCESS_GROUP_ADDED would replace the adopted pool and lose the {@code READY} it had read.
+     *
+     * @param processStates the current state of (group, process)
+     */
+    synchronized void adoptAtFirstEvent(List<PoolDefinition> running,
+                                        BiFunction<String, String, ProcessState> processStates) {
+        toAdopt = List.copyOf(running);
+        adoptedStates = processStates;
+        for (PoolDefinition definition : running) {
+            orphanOutput.put(definition.name(), new ArrayDeque<>());
+        }
+    }
+
     /** Queues an event in every pool subscribed to it, in the order the core emitted it. */
     synchronized void event(SupervisorEvent event) {
         if (closed) {
             return;
+        }
+        if (!toAdopt.isEmpty() && event.type() != EventType.PROCESS_GROUP_ADDED) {
+            adoptPending();
         }
         followGroups(event);
         long serial = -1;
@@ -93,10 +134,45 @@ final class PoolRegistry {
         }
         ListenerPool pool = pools.get(group);
         if (pool == null) {
+            keepOrphan(group, process, data);
             return false;
         }
         pool.output(process, data);
         return true;
+    }
+
+    private void keepOrphan(String group, String process, byte[] data) {
+        Deque<OrphanRead> reads = orphanOutput.get(group);
+        if (reads == null) {
+            return;
+        }
+        reads.addLast(new OrphanRead(process, data.clone()));
+        long bytes = reads.stream().mapToLong(r -> r.data().length).sum();
+        while (bytes > MAX_ORPHAN_BYTES && reads.size() > 1) {
+            bytes -= reads.pollFirst().data().length;
+        }
+    }
+
+    /** A pool was made for a group whose output was kept meanwhile: the pool takes it (in read order). */
+    private void giveOrphanOutput(ListenerPool pool) {
+        Deque<OrphanRead> reads = orphanOutput.remove(pool.name());
+        if (reads != null) {
+            reads.forEach(r -> pool.output(r.process(), r.data()));
+        }
+    }
+
+    private void adoptPending() {
+        for (PoolDefinition definition : toAdopt) {
+            if (!pools.containsKey(definition.name())) {
+                ListenerPool pool = new ListenerPool(definition,
+                        p -> adoptedStates.apply(definition.name(), p), log);
+                pools.put(definition.name(), pool);
+                giveOrphanOutput(pool);
+            }
+        }
+        toAdopt = List.of();
+        adoptedStates = null;
+        orphanOutput.clear();
     }
 
     /** Hands queued events to ready listeners, in every pool. */
@@ -177,8 +253,11 @@ final class PoolRegistry {
                 startNewGeneration();
                 String group = event.headers().get("groupname");
                 pools.remove(group);
-                definitions.apply(group).ifPresent(d ->
-                        pools.put(group, new ListenerPool(d, p -> ProcessState.STOPPED, log)));
+                definitions.apply(group).ifPresent(d -> {
+                    ListenerPool pool = new ListenerPool(d, p -> ProcessState.STOPPED, log);
+                    pools.put(group, pool);
+                    giveOrphanOutput(pool);
+                });
             }
             case PROCESS_GROUP_REMOVED -> pools.remove(event.headers().get("groupname"));
             default -> {
