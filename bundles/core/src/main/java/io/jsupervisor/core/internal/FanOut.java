@@ -32,6 +32,11 @@ final class FanOut<T> {
     private final DropListener onDrop;
     private final boolean retainWithoutSubscribers;
     private final long replayNanos;
+    /** Start-up lasts at most until then (the first replay window after creation)... */
+    private final long startupUntil;
+    /** ...and ends earlier once no subscriber has arrived for {@link #SETTLE_NANOS}: the sinks are all there. */
+    private long lastArrival = System.nanoTime();
+    static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(5);
     private final List<Entry<T>> items = new ArrayList<>();
     private final List<Subscriber> subscribers = new ArrayList<>();
     /**
@@ -53,7 +58,10 @@ final class FanOut<T> {
     }
 
     static final long PARK_NANOS = TimeUnit.MINUTES.toNanos(10);
-    /** Taken items are kept for replay only while the buffer holds less than 1/64 of its bound (1 MiB of output). */
+    /**
+     * After the start-up window, taken items are kept for replay only while the buffer holds less than 1/64 of its
+     * bound (1 MiB of output).
+     */
     static final long REPLAY_SHARE = 64;
 
     FanOut(String name, long maxWeight, ToLongFunction<T> weigher, DropListener onDrop,
@@ -64,8 +72,15 @@ final class FanOut<T> {
     /** @param replayMillis how long taken items stay for a subscriber that is new (0: not at all) */
     FanOut(String name, long maxWeight, ToLongFunction<T> weigher, DropListener onDrop,
            boolean retainWithoutSubscribers, long replayMillis) {
+        this(name, maxWeight, weigher, onDrop, retainWithoutSubscribers, replayMillis, replayMillis);
+    }
+
+    /** @param startupMillis how long after creation replay may use the whole bound */
+    FanOut(String name, long maxWeight, ToLongFunction<T> weigher, DropListener onDrop,
+           boolean retainWithoutSubscribers, long replayMillis, long startupMillis) {
         this.name = name;
         this.replayNanos = TimeUnit.MILLISECONDS.toNanos(replayMillis);
+        this.startupUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(startupMillis);
         this.retainWithoutSubscribers = retainWithoutSubscribers;
         this.maxWeight = maxWeight;
         this.weigher = weigher;
@@ -111,7 +126,7 @@ final class FanOut<T> {
     void awaitRoom(long incoming, long timeoutNanos) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutNanos;
         synchronized (this) {
-            while (!closed && !subscribers.isEmpty() && weight + incoming > maxWeight && minCursor() <= headSeq) {
+            while (!closed && weight + incoming > maxWeight && mustWait()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return;
@@ -119,6 +134,27 @@ final class FanOut<T> {
                 TimeUnit.NANOSECONDS.timedWait(this, left);
             }
         }
+    }
+
+    /**
+     * A present subscriber has not taken the oldest item; or, in the start-up window, nobody has subscribed yet
+     * (the sinks are on their way: the log files' sink activates a moment after the core).
+     */
+    private boolean mustWait() {
+        if (subscribers.isEmpty()) {
+            return retainWithoutSubscribers && startingUp(System.nanoTime());
+        }
+        return minCursor() <= headSeq;
+    }
+
+    /**
+     * While sinks are still arriving after creation: taken items stay up to the whole bound for the late ones
+     * (the log files' sink comes after the events bundle's, and must get a busy child's first output). Ends
+     * {@link #SETTLE_NANOS} after the last arrival, so that a steady flow is not kept alive for the collector to
+     * copy for the whole window.
+     */
+    private boolean startingUp(long now) {
+        return now - startupUntil < 0 && now - lastArrival < SETTLE_NANOS;
     }
 
     /** Items dropped so far because the bound was hit. */
@@ -138,6 +174,7 @@ final class FanOut<T> {
      * @return what ends this subscription; items it has not taken stay for it until it comes back
      */
     synchronized Runnable subscribe(Consumer<T> consumer, String key) {
+        lastArrival = System.nanoTime();
         Parked resume = parked.remove(key);
         Subscriber s = new Subscriber(consumer, key, resume == null ? headSeq : Math.max(resume.cursor(), headSeq));
         subscribers.add(s);
@@ -237,7 +274,9 @@ final class FanOut<T> {
         long now = System.nanoTime();
         parked.values().removeIf(p -> now - p.since() > PARK_NANOS);
         long floor = knownFloor();
-        long replayBudget = maxWeight / REPLAY_SHARE;
+        // at start-up the sinks arrive one by one: the whole bound serves the late ones (the log files' sink
+        // must get a busy child's first output); later a sink that comes is a new one and needs little
+        long replayBudget = startingUp(now) ? maxWeight : maxWeight / REPLAY_SHARE;
         while (headSeq < floor && headSeq < nextSeq
                 && (weight > replayBudget || now - items.get(start).time() >= replayNanos)) {
             weight -= weigher.applyAsLong(removeHead());

@@ -117,7 +117,7 @@ class FanOutTest {
 
     @Test
     void replayKeepsNoMoreThanItsShareOfTheBoundSoABusyChildsOutputIsNotHeldForSeconds() throws Exception {
-        FanOut<Integer> f = new FanOut<>("t", 64 * 100, i -> 10, null, true, 60_000); // replay budget: 100
+        FanOut<Integer> f = new FanOut<>("t", 64 * 100, i -> 10, null, true, 60_000, 0); // replay budget: 100
         List<Integer> early = new CopyOnWriteArrayList<>();
         f.subscribe(early::add, "events");
         for (int i = 0; i < 100; i++) {
@@ -133,6 +133,22 @@ class FanOutTest {
         assertEquals(f.size(), late.size());
         assertEquals(101, early.size());
         assertEquals(0, f.dropped(), "nothing untaken was dropped");
+        f.close();
+    }
+
+    @Test
+    void atStartUpALateSubscriberGetsEverythingWithinTheBoundEvenFromABusyPublisher() throws Exception {
+        FanOut<Integer> f = new FanOut<>("t", 64 * 100, i -> 10, null, true, 60_000); // start-up window 60 s
+        List<Integer> early = new CopyOnWriteArrayList<>();
+        f.subscribe(early::add, "events");
+        for (int i = 0; i < 500; i++) { // 5,000 of 6,400: far more than the later replay budget of 100
+            f.publish(i);
+        }
+        assertTrue(f.drain(5, TimeUnit.SECONDS));
+        List<Integer> late = new CopyOnWriteArrayList<>();
+        f.subscribe(late::add, "logging"); // the log files' sink, activated after the events bundle
+        Harness.await("replayed", Duration.ofSeconds(5), () -> late.size() == 500);
+        assertEquals(early, late);
         f.close();
     }
 

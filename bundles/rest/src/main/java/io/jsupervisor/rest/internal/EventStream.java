@@ -24,11 +24,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class EventStream implements AutoCloseable {
     private static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(15);
     private static final int BATCH = 1000;
+    /** Output is kept this long after the last log-following client left, for it to reconnect. */
+    static final long OUTPUT_INTEREST_NANOS = TimeUnit.MINUTES.toNanos(10);
 
     private final EventJournal journal;
     private final ScheduledExecutorService writer;
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean flushQueued = new AtomicBoolean();
+    /** nanoTime until which output is journaled although no log-following client is connected. */
+    private volatile long outputWantedUntil = System.nanoTime();
 
     /** One open stream; fields other than {@code async} only touched on the writer thread. */
     private final class Client implements AsyncListener {
@@ -43,7 +47,7 @@ final class EventStream implements AutoCloseable {
             this.cursor = cursor;
         }
 
-        @Override public void onComplete(AsyncEvent event) { clients.remove(this); }
+        @Override public void onComplete(AsyncEvent event) { left(this); }
         @Override public void onTimeout(AsyncEvent event) { drop(this); }
         @Override public void onError(AsyncEvent event) { drop(this); }
         @Override public void onStartAsync(AsyncEvent event) { }
@@ -73,6 +77,9 @@ final class EventStream implements AutoCloseable {
             }
         }
         Client c = new Client(async, withOutput, cursor);
+        if (withOutput) {
+            outputWantedUntil = System.nanoTime() + OUTPUT_INTEREST_NANOS;
+        }
         async.addListener(c);
         String hello = first.toString();
         try {
@@ -95,6 +102,29 @@ final class EventStream implements AutoCloseable {
             } catch (RuntimeException e) {
                 flushQueued.set(false); // closed
             }
+        }
+    }
+
+    /**
+     * Whether child output should be journaled: only while a client follows logs ({@code ?logs=true}) or one
+     * did within {@link #OUTPUT_INTEREST_NANOS}, so that a busy child's output costs nothing when nobody reads it.
+     */
+    boolean wantsOutput() {
+        if (System.nanoTime() - outputWantedUntil < 0) {
+            return true;
+        }
+        for (Client c : clients) {
+            if (c.withOutput) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void left(Client c) {
+        clients.remove(c);
+        if (c.withOutput) {
+            outputWantedUntil = System.nanoTime() + OUTPUT_INTEREST_NANOS;
         }
     }
 
@@ -150,7 +180,7 @@ final class EventStream implements AutoCloseable {
     }
 
     private void drop(Client c) {
-        clients.remove(c);
+        left(c);
         try {
             c.async.complete();
         } catch (RuntimeException ignored) {

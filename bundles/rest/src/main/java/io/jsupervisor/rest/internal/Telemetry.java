@@ -70,6 +70,9 @@ class Telemetry implements AutoCloseable {
 
     /** A piece of output as read from the pipe (it may hold several lines, or part of one). */
     void onOutput(OutputChunk chunk) {
+        if (!stream.wantsOutput()) {
+            return; // decoding and escaping every chunk of a busy child for nobody slowed every sink down
+        }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("name", chunk.process());
         data.put("group", chunk.group());
