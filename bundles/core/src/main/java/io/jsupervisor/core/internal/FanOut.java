@@ -137,14 +137,15 @@ final class FanOut<T> {
     }
 
     /**
-     * A present subscriber has not taken the oldest item; or, in the start-up window, nobody has subscribed yet
-     * (the sinks are on their way: the log files' sink activates a moment after the core).
+     * A present subscriber has not taken the oldest item; or sinks are still arriving (start-up): then the
+     * oldest item may be one a sink on its way needs, such as the first lines of a busy child for the log
+     * files' sink, which activates after the events bundle's.
      */
     private boolean mustWait() {
-        if (subscribers.isEmpty()) {
-            return retainWithoutSubscribers && startingUp(System.nanoTime());
+        if (retainWithoutSubscribers && startingUp(System.nanoTime())) {
+            return true;
         }
-        return minCursor() <= headSeq;
+        return !subscribers.isEmpty() && minCursor() <= headSeq;
     }
 
     /**
