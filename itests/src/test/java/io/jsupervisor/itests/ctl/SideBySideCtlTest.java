@@ -380,9 +380,6 @@ class SideBySideCtlTest {
 
     @Test
     @Order(17)
-    @Disabled("config/core: the reference merges [supervisord] environment into every process config "
-            + "(options.py, process_groups_from_parser), so changing it marks every group 'changed'; ours "
-            + "reports only the groups whose own expanded values changed")
     void rereadMarksEveryGroupChangedWhenTheGlobalEnvironmentChanges() throws Exception {
         sameOnBoth(s -> {
             s.writeConfig(config("", "other"));

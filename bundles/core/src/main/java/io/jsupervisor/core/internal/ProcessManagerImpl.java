@@ -848,7 +848,7 @@ public final class ProcessManagerImpl implements ProcessManager {
                 GroupRuntime running = engine.groups.get(g.name());
                 if (running == null) {
                     added.add(g.name());
-                } else if (!running.spec.equals(g)) {
+                } else if (!running.spec.equals(g) || !sameChildEnvironments(g, engine.active, parsed)) {
                     changed.add(g.name());
                 }
             }
@@ -862,6 +862,28 @@ public final class ProcessManagerImpl implements ProcessManager {
             removed.sort(null);
             return new ReloadResult(added, changed, removed);
         });
+    }
+
+    /**
+     * The reference merges {@code [supervisord] environment} into every process's own environment when it reads
+     * the file, so a change there makes every group whose processes end up with another environment "changed".
+     */
+    private static boolean sameChildEnvironments(GroupSpec group, SupervisorConfig before, SupervisorConfig after) {
+        Map<String, String> globalBefore = before.supervisord().environment();
+        Map<String, String> globalAfter = after.supervisord().environment();
+        if (globalBefore.equals(globalAfter)) {
+            return true;
+        }
+        for (ProcessSpec p : group.processes()) {
+            Map<String, String> was = new java.util.HashMap<>(globalBefore);
+            was.putAll(p.environment());
+            Map<String, String> now = new java.util.HashMap<>(globalAfter);
+            now.putAll(p.environment());
+            if (!was.equals(now)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
