@@ -273,14 +273,15 @@ class ListenerProtocolDaemonTest {
 
         // a listener killed (SIGKILL) while it holds an event: the other listener of the pool gets it
         Path hung = dir.resolve("hung");
-        Poll.until(WAIT, "a die listener holding r1", () -> Files.exists(hung));
+        Poll.until(WAIT, "a die listener holding an event", () -> Files.exists(hung));
         String victim = Files.readString(hung).trim();
         String other = victim.equals("die_0") ? "die_1" : "die_0";
         call("supervisor.signalProcess", XmlRpc.stringParam("die:" + victim), XmlRpc.stringParam("KILL"));
         Poll.until(WAIT, other + " got r1..r3", () -> received(other + ".events").size() >= 3);
         List<Envelope> held = received(victim + ".events");
         assertEquals(1, held.size(), victim + " was killed on its first event: " + held);
-        assertEquals("type:t\\nr1", held.get(0).payload());
+        // usually r1; r2 when die_1 read r2 before die_0 read r1 (then die_0 saw the marker and answered r1)
+        assertTrue(List.of("type:t\\nr1", "type:t\\nr2").contains(held.get(0).payload()), held.toString());
         assertTrue(received(other + ".events").contains(held.get(0)), "the same envelope, numbers kept: "
                 + received(other + ".events"));
         assertEquals(List.of("type:t\\nr1", "type:t\\nr2", "type:t\\nr3"),
