@@ -649,13 +649,25 @@ public final class ProcessManagerImpl implements ProcessManager {
     }
 
     private void clearLogs(List<LogFileSpec> files, String name) {
+        eachLog(files, name, "clearing", LogStore::clear);
+    }
+
+    /** What clear and rotate do to one file through the store. */
+    private interface LogFileAction {
+        void apply(LogStore store, LogFileSpec file) throws IOException;
+    }
+
+    /** Without a store nothing is done and nothing fails; a store that cannot do it is FAILED, naming it. */
+    private void eachLog(List<LogFileSpec> files, String name, String what, LogFileAction action) {
         LogStore store = logStore.get();
         if (store == null) {
             return;
         }
         for (LogFileSpec f : files) {
             try {
-                store.clear(f);
+                action.apply(store, f);
+            } catch (UnsupportedOperationException e) {
+                throw new SupervisorException(Fault.FAILED, name + ": " + what + " not supported by the log store");
             } catch (IOException | RuntimeException e) {
                 throw new SupervisorException(Fault.FAILED, name);
             }
@@ -774,21 +786,8 @@ public final class ProcessManagerImpl implements ProcessManager {
         return l;
     }
 
-    /** Without a store nothing is rotated and nothing fails, as {@link #clearLogs} does. */
     private void rotateLogs(List<LogFileSpec> files, String name) {
-        LogStore store = logStore.get();
-        if (store == null) {
-            return;
-        }
-        for (LogFileSpec f : files) {
-            try {
-                store.rotate(f);
-            } catch (UnsupportedOperationException e) {
-                throw new SupervisorException(Fault.FAILED, name + ": rotation not supported by the log store");
-            } catch (IOException | RuntimeException e) {
-                throw new SupervisorException(Fault.FAILED, name);
-            }
-        }
+        eachLog(files, name, "rotation", LogStore::rotate);
     }
 
     @Override
