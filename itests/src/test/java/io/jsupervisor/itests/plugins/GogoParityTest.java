@@ -98,14 +98,18 @@ class GogoParityTest {
 
     /**
      * The command's output on the terminal, without the echoed command line, the prompt, and the main log's lines
-     * (with {@code -n} the daemon copies its log to the same console).
+     * (with {@code -n} the daemon copies its log to the same console, at any moment).
      */
     private static String gogoOutput(GogoTerminal terminal, String line) throws Exception {
-        String out = terminal.run(line, WAIT).replace("\r", "");
-        int echo = out.indexOf('\n');
-        return echo < 0 ? "" : out.substring(echo + 1).lines()
+        List<String> lines = terminal.run(line, WAIT).replace("\r", "").lines()
                 .filter(l -> !l.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} [A-Z]{4} .*"))
-                .collect(Collectors.joining("\n"));
+                .toList();
+        // a log line of the previous step may reach the console before the echo: find the echo by its text
+        int echo = 0;
+        while (echo < lines.size() && !lines.get(echo).contains(line)) {
+            echo++;
+        }
+        return echo >= lines.size() ? "" : String.join("\n", lines.subList(echo + 1, lines.size()));
     }
 
     private static String python(Path config, String command) throws Exception {
