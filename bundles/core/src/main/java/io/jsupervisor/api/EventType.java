@@ -1,6 +1,6 @@
 package io.jsupervisor.api;
 
-/** The reference's event types, with their abstract parents ({@code EVENT} matches all). */
+/** The reference's event types, with their abstract parents ({@code EVENT} matches all), and our health events. */
 public enum EventType {
     EVENT(null),
     PROCESS_STATE(EVENT),
@@ -28,7 +28,11 @@ public enum EventType {
     TICK_3600(TICK),
     PROCESS_GROUP(EVENT),
     PROCESS_GROUP_ADDED(PROCESS_GROUP),
-    PROCESS_GROUP_REMOVED(PROCESS_GROUP);
+    PROCESS_GROUP_REMOVED(PROCESS_GROUP),
+    /** An extension: a process's health changed ({@link HealthState}); never emitted without a healthcheck. */
+    PROCESS_HEALTH(EVENT),
+    PROCESS_HEALTH_HEALTHY(PROCESS_HEALTH),
+    PROCESS_HEALTH_UNHEALTHY(PROCESS_HEALTH);
 
     private final EventType parent;
 

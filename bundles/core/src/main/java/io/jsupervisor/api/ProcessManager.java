@@ -111,6 +111,37 @@ public interface ProcessManager {
         throw new SupervisorException(Fault.FAILED, "not supported");
     }
 
+    /**
+     * The health of one process (its {@code healthcheck}); {@link HealthState#NONE} when it has none.
+     * Faults: BAD_NAME for an unknown name.
+     *
+     * @since 1.2
+     */
+    default HealthInfo health(String name) throws SupervisorException {
+        throw new SupervisorException(Fault.FAILED, "not supported");
+    }
+
+    /**
+     * {@link #health} of every process, in {@link #allProcessInfo} order.
+     *
+     * @since 1.2
+     */
+    default List<HealthInfo> allHealth() {
+        return List.of();
+    }
+
+    /**
+     * Re-reads the configuration and applies it more finely than the reference's {@code update}: groups
+     * added or removed as a whole as there, but in a changed group only the processes whose own settings
+     * changed are restarted (added, removed); the others keep running. Fault CANT_REREAD on a bad file
+     * (nothing changes).
+     *
+     * @since 1.2
+     */
+    default CompletableFuture<UpdateReport> updateChangedOnly() {
+        return CompletableFuture.failedFuture(new SupervisorException(Fault.FAILED, "not supported"));
+    }
+
     /** The file a process's channel is logged to, for following it; empty when it has none. */
     Optional<Path> processLogFile(String name, LogChannel channel);
 

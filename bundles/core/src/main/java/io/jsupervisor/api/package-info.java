@@ -6,5 +6,5 @@
  * Nothing here imports OSGi, HTTP or XML types.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package io.jsupervisor.api;

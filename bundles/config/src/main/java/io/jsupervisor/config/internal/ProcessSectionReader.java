@@ -114,6 +114,10 @@ final class ProcessSectionReader {
         ChannelLogSpec stdout = channel("stdout", s.stdoutCapture(), s.stdoutEvents());
         ChannelLogSpec stderr = channel("stderr", s.stderrCapture(), s.stderrEvents());
         LoggingExtraOptions.check(opts, names);
+        RestartOptions.check(opts, names);
+        HealthOptions.check(opts, names);
+        LimitOptions.check(opts, names);
+        DependencyOptions.check(opts, names);
         if (s.redirectStderr()) {
             if (stderr.logfile() != null && !stderr.isAuto()) {
                 state.warn("For [" + opts.section() + "], redirect_stderr=true but stderr_logfile has also "

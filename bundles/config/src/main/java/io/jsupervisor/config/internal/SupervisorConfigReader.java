@@ -61,6 +61,7 @@ public final class SupervisorConfigReader {
         SupervisordSpec supervisord = SupervisordSectionReader.read(state, osEnvNames);
         List<RpcInterfaceSpec> rpc = RpcInterfacesReader.read(state);
         List<GroupSpec> groups = GroupsReader.read(state);
+        DependencyGraph.check(state, groups);
         List<InetHttpServerSpec> inet = HttpServersReader.inet(state);
         List<UnixHttpServerSpec> unix = HttpServersReader.unix(state);
         if (supervisord.user() != null) {

