@@ -1,6 +1,7 @@
 package io.jsupervisor.config.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jsupervisor.config.ProcessSpec;
@@ -85,6 +86,19 @@ class EnvironmentFileTest {
         ProcessSpec p = Fixtures.process(fx.load(f), "web");
         assertEquals(Map.of("PORT", "8080", "MODE", "option"), p.environment());
         assertEquals("/bin/web --port 8080", p.command());
+    }
+
+    @Test
+    void anEditedFileMakesTheProgramChangedForReread() throws Exception {
+        Files.writeString(tmp.resolve("app.env"), "A=1\n");
+        String f = conf("edit.conf", "[supervisord]\n[program:web]\ncommand=/bin/web\n"
+                + "environment_file=%(here)s/app.env\n");
+        ProcessSpec before = Fixtures.process(fx.load(f), "web");
+        assertEquals(before, Fixtures.process(fx.load(f), "web"), "same file, same program");
+        Files.writeString(tmp.resolve("app.env"), "A=2\n");
+        ProcessSpec after = Fixtures.process(fx.load(f), "web");
+        assertNotEquals(before, after);
+        assertEquals(Map.of("A", "2"), after.environment());
     }
 
     @Test
