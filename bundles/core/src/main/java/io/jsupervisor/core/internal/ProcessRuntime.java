@@ -188,6 +188,27 @@ final class ProcessRuntime {
         }
     }
 
+    /** EXITED and waiting out restart_pause before autorestart spawns it. */
+    boolean restartPaused() {
+        return state == ProcessState.EXITED && restart.restartPauseNanos() > 0 && autorestarts()
+                && System.nanoTime() - restartDueNanos < 0;
+    }
+
+    /**
+     * A stop request during restart_pause: the pending restart is dropped and the process is STOPPED (with the
+     * option unset a stop of an EXITED process is NOT_RUNNING, as in the reference).
+     *
+     * @return false when no restart was pending
+     */
+    boolean cancelPausedRestart() {
+        if (!restartPaused()) {
+            return false;
+        }
+        changeState(ProcessState.STOPPED, true);
+        engine.log.info("stopped: " + name() + " (restart_pause cancelled)");
+        return true;
+    }
+
     private boolean autorestarts() {
         return spec.autorestart() == AutoRestart.TRUE
                 || (spec.autorestart() == AutoRestart.UNEXPECTED && !spec.exitcodes().contains(exitstatus));

@@ -118,6 +118,26 @@ class RestartOptionsTest {
     }
 
     @Test
+    void aStopDuringRestartPauseCancelsTheRestart() throws Exception {
+        try (Harness h = new Harness(load("[program:short]\ncommand=/bin/sh -c 'sleep 0.2'\nstartsecs=0\n"
+                + "autorestart=true\nrestart_pause=30\nstdout_logfile=NONE\nstderr_logfile=NONE\n"
+                + "[program:done]\ncommand=/bin/sh -c 'sleep 0.2'\nstartsecs=0\nautorestart=false\n"
+                + "restart_pause=30\nstdout_logfile=NONE\nstderr_logfile=NONE\n"))) {
+            h.awaitState("short", ProcessState.EXITED, 5);
+            h.awaitState("done", ProcessState.EXITED, 5);
+            // stop all takes the paused one (no autorestart pending for "done": not running, left out)
+            List<io.jsupervisor.api.ProcessResult> results = h.pm.stopAllProcesses(true).get();
+            assertEquals(1, results.size(), results.toString());
+            assertEquals("short", results.get(0).name());
+            assertEquals(ProcessState.STOPPED, h.info("short").state());
+            assertEquals(ProcessState.EXITED, h.info("done").state());
+            h.awaitLog("stopped: short (restart_pause cancelled)", 2);
+            assertEquals("EXITED", h.firstEvent(EventType.PROCESS_STATE_STOPPED).headers().get("from_state"));
+            assertEquals("NOT_RUNNING: short", OperationsTest.fault(h.pm.stopProcess("short", true)).getMessage());
+        }
+    }
+
+    @Test
     void withoutRestartPauseAnExitedProgramIsRestartedAtOnce() throws Exception {
         try (Harness h = timed(load("[program:short]\ncommand=/bin/sh -c 'sleep 0.2'\nstartsecs=0\n"
                 + "autorestart=true\nstdout_logfile=NONE\nstderr_logfile=NONE\n"))) {
