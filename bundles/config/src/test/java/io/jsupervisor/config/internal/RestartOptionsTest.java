@@ -87,14 +87,6 @@ class RestartOptionsTest {
     }
 
     @Test
-    void aDefaultSectionValueAppliesToEveryProgram() throws Exception {
-        Files.writeString(tmp.resolve("default.conf"), "[DEFAULT]\nremember_stopped=true\n[supervisord]\n"
-                + "[program:a]\ncommand=/bin/a\n[program:b]\ncommand=/bin/b\n");
-        assertEquals("true", Fixtures.process(fx.load("default.conf"), "a").options().get("remember_stopped"));
-        assertEquals("true", Fixtures.process(fx.load("default.conf"), "b").options().get("remember_stopped"));
-    }
-
-    @Test
     void theReferencesOwnOptionsAreReportedFirst() throws Exception {
         String f = write("both-bad.conf", "program:web", "backoff=never\nstartretries=many\n");
         assertEquals("[program:web] startretries: invalid literal for int() with base 10: 'many'" + fx.inFile(f),
