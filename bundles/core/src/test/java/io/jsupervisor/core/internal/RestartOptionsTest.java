@@ -56,9 +56,12 @@ class RestartOptionsTest {
         return gaps;
     }
 
-    /** A gap between two starts: the back-off wait plus the child's own short life and the loop's latency. */
+    /**
+     * A gap between two starts: the back-off wait plus the child's short life and the loop's latency (up to
+     * +900 ms on a loaded machine), minus what the delivery of the earlier event may have lagged (-250 ms).
+     */
     private static void assertWait(long expectedSeconds, long gapMillis, List<Long> all) {
-        assertTrue(gapMillis >= expectedSeconds * 1000 - 50 && gapMillis < expectedSeconds * 1000 + 900,
+        assertTrue(gapMillis >= expectedSeconds * 1000 - 250 && gapMillis < expectedSeconds * 1000 + 900,
                 "expected about " + expectedSeconds + " s between starts, gaps (ms) " + all);
     }
 
