@@ -3,7 +3,9 @@ package io.jsupervisor.core.internal;
 import io.jsupervisor.api.Fault;
 import io.jsupervisor.api.LogChannel;
 import io.jsupervisor.api.LogFileSpec;
+import io.jsupervisor.api.ProcessState;
 import io.jsupervisor.api.SupervisorException;
+import io.jsupervisor.api.SupervisorState;
 import io.jsupervisor.api.UpdateReport;
 import io.jsupervisor.config.ChannelLogSpec;
 import io.jsupervisor.config.GroupKind;
@@ -13,10 +15,12 @@ import io.jsupervisor.config.SupervisorConfig;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * {@link io.jsupervisor.api.ProcessManager#updateChangedOnly}: the reference's {@code update} (groups added and
@@ -108,12 +112,14 @@ final class FinerUpdate implements ProcessManagerImpl.Poll<UpdateReport> {
                 c.added.add(p.name());
             } else if (!sameSettings(now.spec, p) || !sameEnvironment(now.spec, p, before, after)) {
                 c.replaced.put(p.name(), p);
-                c.wasRunning.put(p.name(), now.state.isRunning() || now.state == io.jsupervisor.api.ProcessState.STOPPING);
+                c.wasRunning.put(p.name(), now.state.isRunning() || now.state == ProcessState.STOPPING);
                 toStop.add(now);
             }
         }
+        Set<String> names = new HashSet<>();
+        next.processes().forEach(s -> names.add(s.name()));
         for (ProcessRuntime p : running.processes.values()) {
-            if (next.processes().stream().noneMatch(s -> s.name().equals(p.name()))) {
+            if (!names.contains(p.name())) {
                 c.removed.add(p.name());
                 toStop.add(p);
             }
@@ -195,7 +201,7 @@ final class FinerUpdate implements ProcessManagerImpl.Poll<UpdateReport> {
 
     @Override
     public UpdateReport poll() {
-        if (engine.mood() != io.jsupervisor.api.SupervisorState.RUNNING) {
+        if (engine.mood() != SupervisorState.RUNNING) {
             throw new SupervisorException(Fault.SHUTDOWN_STATE);
         }
         boolean waiting = false;
