@@ -44,6 +44,16 @@ class UpdateChangedOnlyTest {
                 """.formatted(name, command);
     }
 
+    private static String pool(int numprocs) {
+        return """
+                [program:pool]
+                command = sleep 1006
+                process_name = %%(program_name)s_%%(process_num)d
+                numprocs = %d
+                startsecs = 0
+                """.formatted(numprocs);
+    }
+
     private void writeConfig(String ctlExtra, String programs) throws IOException {
         Distribution.writeConfig(dir, port, "", "[supervisorctl]\nserverurl = http://127.0.0.1:" + port + "\n"
                 + ctlExtra + "\n" + programs);
@@ -93,18 +103,20 @@ class UpdateChangedOnlyTest {
         port = Distribution.freePort();
         String group = "[group:grp]\nprograms = a,b,c\n\n";
         writeConfig("", group + program("a", "sleep 1000") + program("b", "sleep 1001") + program("c", "sleep 1002")
-                + program("solo", "sleep 1003"));
+                + program("solo", "sleep 1003") + pool(2));
         Process daemon = new ProcessBuilder(Distribution.supervisord().toString(), "-n", "-c",
                 dir.resolve("supervisord.conf").toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("daemon.out").toFile()).start();
         try {
-            awaitRunning("grp:a", "grp:b", "grp:c", "solo");
+            awaitRunning("grp:a", "grp:b", "grp:c", "solo", "pool:pool_0", "pool:pool_1");
+            long pool0 = pid("pool:pool_0");
             long a = pid("grp:a");
             long b = pid("grp:b");
 
-            // b's command changes, c leaves the group, d joins it; solo goes, fresh comes
+            // b's command changes, c leaves the group, d joins it; solo goes, fresh comes; the pool grows by one
             writeConfig("", "[group:grp]\nprograms = a,b,d\n\n" + program("a", "sleep 1000")
-                    + program("b", "sleep 2001") + program("d", "sleep 1004") + program("fresh", "sleep 1005"));
+                    + program("b", "sleep 2001") + program("d", "sleep 1004") + program("fresh", "sleep 1005")
+                    + pool(3));
             Run update = ours("update", "--changed-only");
 
             assertEquals(new Run("""
@@ -113,10 +125,12 @@ class UpdateChangedOnlyTest {
                     grp:c: removed process
                     grp:b: restarted
                     grp:d: added process
+                    pool:pool_2: added process
                     fresh: added process group
                     """, 0), update);
-            awaitRunning("grp:a", "grp:b", "grp:d", "fresh");
+            awaitRunning("grp:a", "grp:b", "grp:d", "fresh", "pool:pool_2");
             assertEquals(a, pid("grp:a"), "the unchanged sibling kept running");
+            assertEquals(pool0, pid("pool:pool_0"), "numprocs itself is no change of the first processes");
             long newB = pid("grp:b");
             assertNotEquals(b, newB);
             assertTrue(commandLine(newB).contains("2001"), commandLine(newB));

@@ -19,29 +19,37 @@ final class ChangedOnlyUpdate {
         this.manager = manager;
     }
 
-    /** @param groups what followed the flag: nothing or {@code all} (the finer update takes no group names) */
-    void run(List<String> groups, Output out) {
+    /**
+     * @param groups         what followed the flag: nothing or {@code all} (the finer update takes no group names)
+     * @param fallbackToPlain chosen by the {@code [supervisorctl]} setting, not the flag: a server without the method
+     *                        (the reference's supervisord) gets the reference's update instead
+     * @return false when nothing was done and the reference's update should run
+     */
+    boolean run(List<String> groups, Output out, boolean fallbackToPlain) {
         if (!groups.stream().allMatch("all"::equals)) {
             out.println("ERROR: update " + UpdateCommand.CHANGED_ONLY + " applies to all groups; no group names");
             out.status(ExitStatus.GENERIC);
-            return;
+            return true;
         }
         UpdateReport r;
         try {
             r = Futures.await(manager.updateChangedOnly());
         } catch (SupervisorException e) {
+            if (e.fault() == Fault.UNKNOWN_METHOD && fallbackToPlain) {
+                return false;
+            }
             out.status(ExitStatus.GENERIC);
             if (e.fault() == Fault.SHUTDOWN_STATE) {
                 out.println("ERROR: already shutting down");
-                return;
+                return true;
             }
             if (e.fault() == Fault.UNKNOWN_METHOD) {
                 out.println("ERROR: this supervisord has no jsupervisor.updateChangedOnly; use update");
-                return;
+                return true;
             }
             if (e.fault() == Fault.CANT_REREAD) {
                 out.println("ERROR: " + e.getMessage()); // nothing was changed
-                return;
+                return true;
             }
             throw e;
         }
@@ -63,5 +71,6 @@ final class ChangedOnlyUpdate {
                 out.println(g + ": added process group");
             }
         }
+        return true;
     }
 }

@@ -37,10 +37,12 @@ final class UpdateCommand implements Command {
     @Override
     public void run(String arg, Output out) {
         List<String> words = PyText.split(arg);
-        if (words.contains(CHANGED_ONLY)
-                || (session.updateChangedOnly() && words.stream().allMatch("all"::equals))) {
-            new ChangedOnlyUpdate(manager).run(words.stream().filter(w -> !w.equals(CHANGED_ONLY)).toList(), out);
-            return;
+        boolean flag = words.contains(CHANGED_ONLY);
+        if (flag || (session.updateChangedOnly() && words.stream().allMatch("all"::equals))) {
+            if (new ChangedOnlyUpdate(manager).run(words.stream().filter(w -> !w.equals(CHANGED_ONLY)).toList(), out,
+                    !flag)) {
+                return;
+            }
         }
         ReloadResult changes;
         try {

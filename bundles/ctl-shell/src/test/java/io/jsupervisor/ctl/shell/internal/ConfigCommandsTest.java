@@ -134,6 +134,11 @@ class ConfigCommandsTest {
         assertResult(withSetting.execute("update added"), 0, "added: added process group");
         assertEquals(List.of("updateChangedOnly()", "updateChangedOnly()", "reloadConfig()", "allProcessInfo()",
                 "addProcessGroup(added)"), manager.calls);
+        // a reference supervisord has no such method: the setting falls back to the reference's update
+        manager.calls.clear();
+        manager.fault("updateChangedOnly()", Fault.UNKNOWN_METHOD, "jsupervisor.updateChangedOnly");
+        assertResult(withSetting.execute("update"), 0, "added: added process group");
+        assertEquals(List.of("updateChangedOnly()", "reloadConfig()", "addProcessGroup(added)"), manager.calls);
     }
 
     @Test
