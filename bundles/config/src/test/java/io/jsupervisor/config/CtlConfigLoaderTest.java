@@ -32,4 +32,15 @@ class CtlConfigLoaderTest {
         assertEquals(".ini file does not include supervisorctl section (file: '" + conf + "')",
                 assertThrows(ConfigException.class, () -> CtlConfigLoader.load(conf, context())).getMessage());
     }
+
+    @Test
+    void updateChangedOnlyIsOurSettingOffByDefaultAndABadValueIsRefused() throws Exception {
+        Path on = Files.writeString(tmp.resolve("on.conf"), "[supervisorctl]\nupdate_changed_only = yes\n");
+        assertEquals(true, CtlConfigLoader.load(on, context()).updateChangedOnly());
+        Path off = Files.writeString(tmp.resolve("off.conf"), "[supervisorctl]\n");
+        assertEquals(false, CtlConfigLoader.load(off, context()).updateChangedOnly());
+        Path bad = Files.writeString(tmp.resolve("bad.conf"), "[supervisorctl]\nupdate_changed_only = maybe\n");
+        assertEquals("[supervisorctl] update_changed_only: not a valid boolean value: 'maybe' (file: '" + bad + "')",
+                assertThrows(ConfigException.class, () -> CtlConfigLoader.load(bad, context())).getMessage());
+    }
 }

@@ -58,6 +58,7 @@ public final class SupervisorctlMain {
         RemoteProcessManager manager = new RemoteProcessManager(new XmlRpcClient(settings));
         ClientSession session = new ClientSession(settings, options.interactive(), new PlainLineInput(out));
         session.manager(manager);
+        session.updateChangedOnly(options.updateChangedOnly());
         Supervisorctl ctl = new Supervisorctl(manager, new RemoteUpcheck(manager, settings), session);
         CtlRunner runner = new CtlRunner(ctl, settings, out, err, options.interactive());
         if (!options.interactive()) {

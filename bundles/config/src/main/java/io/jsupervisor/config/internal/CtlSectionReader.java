@@ -32,7 +32,10 @@ final class CtlSectionReader {
         }
         String history = opts.get("history_file", null, state.hereNames());
         history = history == null || history.isEmpty() ? null : state.paths.normalize(history);
+        // ours, unknown to the reference (which ignores it): a bad value is refused as supervisorctl refuses its own
+        boolean changedOnly = opts.typed("update_changed_only",
+                opts.get("update_changed_only", "false", Map.of()), PyValues::bool);
         return new CtlSpec(serverurl, opts.get("username", null, Map.of()), opts.get("password", null, Map.of()),
-                opts.get("prompt", "supervisor", Map.of()), history);
+                opts.get("prompt", "supervisor", Map.of()), history, changedOnly);
     }
 }

@@ -506,6 +506,19 @@ public final class Engine implements AutoCloseable {
         return true;
     }
 
+    /**
+     * A channel's log file for a process that joins a running group ({@link FinerUpdate}), made and announced to
+     * the sinks as {@link #addGroup} does; {@code null} for NONE.
+     */
+    LogFileSpec resolveLog(io.jsupervisor.config.ChannelLogSpec spec, String processName, LogChannel channel) {
+        LogFileSpec f = autoLogs.resolve(spec, active.supervisord().childlogdir(), processName, channel,
+                active.supervisord().identifier());
+        if (f != null) {
+            output.created(f);
+        }
+        return f;
+    }
+
     /** @return false when some process of the group is not stopped */
     boolean removeGroup(String name) {
         GroupRuntime g = groups.get(name);

@@ -13,7 +13,8 @@ final class GroupRuntime {
     static final Comparator<ProcessRuntime> BY_PRIORITY =
             Comparator.<ProcessRuntime>comparingInt(p -> p.spec.priority()).thenComparing(ProcessRuntime::name);
 
-    final GroupSpec spec;
+    /** Replaced only by {@link FinerUpdate} (a group-level setting such as its priority changed). */
+    GroupSpec spec;
     final Map<String, ProcessRuntime> processes = new LinkedHashMap<>();
 
     GroupRuntime(GroupSpec spec) {

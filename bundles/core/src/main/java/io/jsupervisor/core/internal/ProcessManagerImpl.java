@@ -868,6 +868,27 @@ public final class ProcessManagerImpl implements ProcessManager {
         });
     }
 
+    /** Parsed here, off the engine thread (it reads files); the rest is {@link FinerUpdate}'s, on the engine. */
+    @Override
+    public CompletableFuture<io.jsupervisor.api.UpdateReport> updateChangedOnly() {
+        SupervisorConfig parsed;
+        try {
+            engine.call(() -> {
+                engine.checkRunning();
+                return null;
+            });
+            parsed = engine.configSource().load();
+        } catch (SupervisorException e) {
+            return CompletableFuture.failedFuture(e);
+        } catch (ConfigException e) {
+            return CompletableFuture.failedFuture(new SupervisorException(Fault.CANT_REREAD, e.getMessage()));
+        }
+        return defer(() -> {
+            engine.checkRunning();
+            return FinerUpdate.begin(engine, parsed);
+        });
+    }
+
     /**
      * The reference merges {@code [supervisord] environment} into every process's own environment when it reads
      * the file, so a change there makes every group whose processes end up with another environment "changed".

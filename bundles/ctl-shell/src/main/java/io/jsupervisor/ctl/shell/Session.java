@@ -53,4 +53,14 @@ public interface Session {
     default boolean open(String url) {
         return false;
     }
+
+    /**
+     * Ours: {@code [supervisorctl] update_changed_only}: plain {@code update} (no group names) then restarts only the
+     * processes whose own settings changed, as {@code update --changed-only}. False: the reference's update.
+     *
+     * @since 1.2
+     */
+    default boolean updateChangedOnly() {
+        return false;
+    }
 }

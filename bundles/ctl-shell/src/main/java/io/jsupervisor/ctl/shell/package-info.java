@@ -6,5 +6,5 @@
  * client share one implementation.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package io.jsupervisor.ctl.shell;

@@ -282,6 +282,12 @@ final class ApiRoutes {
      * restricts it; an unknown group is 404 before anything is done. The messages are supervisorctl's lines.
      */
     private CompletableFuture<Reply> update(Call c) {
+        if (c.query("changed_only") != null && flag(c, "changed_only")) { // ours; absent means the reference's update
+            if (!c.all("group").stream().allMatch("all"::equals)) {
+                throw new BadRequest("changed_only applies to all groups: no group parameter");
+            }
+            return pm.updateChangedOnly().thenApply(r -> Reply.ok(ChangedOnlyReply.of(r)));
+        }
         ReloadResult r = pm.reloadConfig();
         Set<String> only = new HashSet<>(c.all("group"));
         only.remove("all");

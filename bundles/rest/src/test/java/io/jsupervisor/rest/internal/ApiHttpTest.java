@@ -218,6 +218,29 @@ class ApiHttpTest {
     }
 
     @Test
+    void updateChangedOnlyIsOneCallWithProcessListsAndSupervisorctlLines() throws Exception {
+        pm.update = new io.jsupervisor.api.UpdateReport(List.of("new", "pool"), List.of("cat", "pool"),
+                List.of("web:web_0"), List.of("web:web_2"), List.of("web:web_1"));
+        HttpResponse<String> resp = Http.post(rest.api("/update?changed_only=true"));
+        assertEquals(200, resp.statusCode(), resp.body());
+        Map<String, Object> r = json(resp);
+        assertEquals(List.of("new"), r.get("added"));
+        assertEquals(List.of("pool"), r.get("changed"));
+        assertEquals(List.of("cat"), r.get("removed"));
+        assertEquals(List.of("web:web_0"), r.get("restarted"));
+        assertEquals(List.of("web:web_2"), r.get("added_processes"));
+        assertEquals(List.of("web:web_1"), r.get("removed_processes"));
+        assertEquals(List.of("cat: stopped", "cat: removed process group", "pool: stopped",
+                "pool: updated process group", "web:web_1: removed process", "web:web_0: restarted",
+                "web:web_2: added process", "new: added process group"), r.get("messages"));
+        assertEquals(List.of("updateChangedOnly"), pm.calls());
+        assertFault(Http.post(rest.api("/update?changed_only=true&group=web")), 400, "BAD_ARGUMENTS", 3);
+        assertFault(Http.post(rest.api("/update?changed_only=maybe")), 400, "BAD_ARGUMENTS", 3);
+        Http.post(rest.api("/update?changed_only=false"));
+        assertEquals("reloadConfig", pm.calls().get(1), "changed_only=false is the reference's update");
+    }
+
+    @Test
     void shutdownStateIs503() throws Exception {
         pm.state = SupervisorState.SHUTDOWN;
         assertFault(Http.get(rest.api("/processes")), 503, "SHUTDOWN_STATE", 6);

@@ -29,6 +29,8 @@ class FakeProcessManager implements ProcessManager {
     volatile SupervisorState state = SupervisorState.RUNNING;
     volatile byte[] stdout = new byte[0];
     volatile ReloadResult reload = new ReloadResult(List.of(), List.of(), List.of());
+    volatile io.jsupervisor.api.UpdateReport update = new io.jsupervisor.api.UpdateReport(List.of(), List.of(),
+            List.of(), List.of(), List.of());
     /** When set, start answers this future instead of completing at once (a start that waits). */
     volatile CompletableFuture<Boolean> pendingStart;
     private final List<String> calls = new ArrayList<>();
@@ -233,6 +235,12 @@ class FakeProcessManager implements ProcessManager {
     @Override public void clearMainLog() { throw new UnsupportedOperationException(); }
     @Override public Optional<Path> processLogFile(String name, LogChannel channel) { return Optional.empty(); }
     @Override public Optional<Path> mainLogFile() { return Optional.empty(); }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<io.jsupervisor.api.UpdateReport> updateChangedOnly() {
+        record("updateChangedOnly");
+        return java.util.concurrent.CompletableFuture.completedFuture(update);
+    }
 
     @Override
     public ReloadResult reloadConfig() {

@@ -13,16 +13,17 @@ import java.util.Optional;
 /**
  * supervisorctl's settings: the command line beats {@code [supervisorctl]}, which beats the defaults. Without
  * {@code -c} the reference's six places are searched; no file at all is fine (defaults), a file without the
- * section is a usage error.
+ * section is a usage error. {@code updateChangedOnly} is ours ({@code [supervisorctl] update_changed_only}).
  */
 public record ClientOptions(boolean help, boolean interactive, List<String> arguments, String serverurl,
-                            String username, String password, String prompt, String historyFile) {
+                            String username, String password, String prompt, String historyFile,
+                            boolean updateChangedOnly) {
     static final String DEFAULT_URL = "http://localhost:9001";
 
     public static ClientOptions realize(String[] args, Path here, Path cwd) throws UsageError {
         CommandLine line = CommandLine.parse(args);
         if (line.help()) {
-            return new ClientOptions(true, false, List.of(), DEFAULT_URL, null, null, "supervisor", null);
+            return new ClientOptions(true, false, List.of(), DEFAULT_URL, null, null, "supervisor", null, false);
         }
         Map<String, String> cli = line.values();
         Optional<Path> file = cli.containsKey("configuration") ? Optional.of(Path.of(cli.get("configuration")))
@@ -43,7 +44,9 @@ public record ClientOptions(boolean help, boolean interactive, List<String> argu
         // -r/--history_file fills an attribute the reference never reads; only the file's history_file works
         String history = spec == null ? null : spec.historyFile();
         boolean interactive = line.arguments().isEmpty();
-        return new ClientOptions(false, interactive, line.arguments(), serverurl, username, password, prompt, history);
+        boolean changedOnly = spec != null && spec.updateChangedOnly(); // ours: the reference ignores the option
+        return new ClientOptions(false, interactive, line.arguments(), serverurl, username, password, prompt, history,
+                changedOnly);
     }
 
     private static String first(String a, String b, String fallback) {

@@ -8,6 +8,7 @@ public final class ClientSession implements Session {
     private final boolean interactive;
     private volatile LineInput input;
     private volatile RemoteProcessManager manager;
+    private volatile boolean updateChangedOnly;
 
     public ClientSession(ServerSettings settings, boolean interactive, LineInput input) {
         this.settings = settings;
@@ -17,6 +18,16 @@ public final class ClientSession implements Session {
 
     public void input(LineInput newInput) {
         input = newInput;
+    }
+
+    /** {@code [supervisorctl] update_changed_only} (ours). */
+    public void updateChangedOnly(boolean on) {
+        updateChangedOnly = on;
+    }
+
+    @Override
+    public boolean updateChangedOnly() {
+        return updateChangedOnly;
     }
 
     /** The server {@code version} asks. */

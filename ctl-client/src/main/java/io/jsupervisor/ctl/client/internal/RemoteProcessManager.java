@@ -257,6 +257,22 @@ public final class RemoteProcessManager implements ProcessManager {
                 Values.list(inner.get(2), Values::string));
     }
 
+    /** Ours: {@code jsupervisor.updateChangedOnly}, answered once the stops are done (the call blocks until then). */
+    @Override
+    public CompletableFuture<io.jsupervisor.api.UpdateReport> updateChangedOnly() {
+        Object reply;
+        try {
+            reply = client.call("jsupervisor.updateChangedOnly");
+        } catch (XmlRpcFault fault) {
+            return CompletableFuture.failedFuture(toException(fault));
+        }
+        Map<String, Object> s = Values.struct(reply);
+        return CompletableFuture.completedFuture(new io.jsupervisor.api.UpdateReport(
+                Values.list(s.get("added_groups"), Values::string), Values.list(s.get("removed_groups"), Values::string),
+                Values.list(s.get("restarted"), Values::string), Values.list(s.get("added_processes"), Values::string),
+                Values.list(s.get("removed_processes"), Values::string)));
+    }
+
     @Override
     public void addProcessGroup(String group) {
         call("addProcessGroup", group);

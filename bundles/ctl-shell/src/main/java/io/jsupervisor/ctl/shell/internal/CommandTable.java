@@ -37,7 +37,7 @@ public final class CommandTable {
         add(new ClearCommand(manager, upcheck));
         add(new AvailCommand(manager));
         add(new RereadCommand(manager));
-        add(new UpdateCommand(manager));
+        add(new UpdateCommand(manager, session));
         add(new AddCommand(manager));
         add(new RemoveCommand(manager));
         add(new VersionCommand(upcheck, session));

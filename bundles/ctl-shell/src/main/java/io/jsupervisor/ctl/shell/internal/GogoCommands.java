@@ -96,8 +96,9 @@ public final class GogoCommands {
         run("reread", none);
     }
 
-    @Descriptor("reread the configuration, then remove, restart and add the changed groups")
-    public void update(@Descriptor("group names or all; none for all") String... groups) {
+    @Descriptor("reread the configuration, then remove, restart and add the changed groups; with --changed-only, "
+            + "restart only the processes whose own settings changed")
+    public void update(@Descriptor("group names or all; none for all; or --changed-only") String... groups) {
         run("update", groups);
     }
 

@@ -15,12 +15,18 @@ import java.util.Set;
 /**
  * {@code update [all | g…]}: the reference's client-side algorithm. reloadConfig, then for each removed
  * group stop and remove it, for each changed group stop, remove and add it, for each added group add it.
+ * {@code update --changed-only} (or plain {@code update} with {@code [supervisorctl] update_changed_only}) is ours:
+ * {@link ChangedOnlyUpdate}.
  */
 final class UpdateCommand implements Command {
-    private final ProcessManager manager;
+    static final String CHANGED_ONLY = "--changed-only";
 
-    UpdateCommand(ProcessManager manager) {
+    private final ProcessManager manager;
+    private final io.jsupervisor.ctl.shell.Session session;
+
+    UpdateCommand(ProcessManager manager, io.jsupervisor.ctl.shell.Session session) {
         this.manager = manager;
+        this.session = session;
     }
 
     @Override
@@ -30,6 +36,14 @@ final class UpdateCommand implements Command {
 
     @Override
     public void run(String arg, Output out) {
+        List<String> words = PyText.split(arg);
+        boolean flag = words.contains(CHANGED_ONLY);
+        if (flag || (session.updateChangedOnly() && words.stream().allMatch("all"::equals))) {
+            if (new ChangedOnlyUpdate(manager).run(words.stream().filter(w -> !w.equals(CHANGED_ONLY)).toList(), out,
+                    !flag)) {
+                return;
+            }
+        }
         ReloadResult changes;
         try {
             changes = manager.reloadConfig();

@@ -94,6 +94,54 @@ class ConfigCommandsTest {
     }
 
     @Test
+    void updateChangedOnlyIsOneCallReportedInUpdatesStyle() {
+        manager.update = new io.jsupervisor.api.UpdateReport(List.of("added", "listener"), List.of("gone", "listener"),
+                List.of("grp:web"), List.of("grp:new"), List.of("grp:old"));
+        assertResult(ctl.execute("update --changed-only"), 0, "gone: stopped", "gone: removed process group",
+                "listener: stopped", "listener: updated process group", "grp:old: removed process",
+                "grp:web: restarted", "grp:new: added process", "added: added process group");
+        assertEquals(List.of("updateChangedOnly()"), manager.calls);
+    }
+
+    @Test
+    void updateChangedOnlyFaultsAndGroupNames() {
+        assertResult(ctl.execute("update --changed-only grp"), 1,
+                "ERROR: update --changed-only applies to all groups; no group names");
+        manager.fault("updateChangedOnly()", Fault.CANT_REREAD, "[program:x] startsecs: not an integer: 'y'");
+        assertResult(ctl.execute("update all --changed-only"), 1,
+                "ERROR: CANT_REREAD: [program:x] startsecs: not an integer: 'y'");
+        manager.fault("updateChangedOnly()", Fault.UNKNOWN_METHOD, "jsupervisor.updateChangedOnly");
+        assertResult(ctl.execute("update --changed-only"), 1,
+                "ERROR: this supervisord has no jsupervisor.updateChangedOnly; use update");
+        manager.fault("updateChangedOnly()", Fault.SHUTDOWN_STATE);
+        assertResult(ctl.execute("update --changed-only"), 1, "ERROR: already shutting down");
+    }
+
+    @Test
+    void theSessionSettingMakesPlainUpdateTheFinerOneButNotUpdateOfNamedGroups() {
+        io.jsupervisor.ctl.shell.Session changedOnly = new io.jsupervisor.ctl.shell.Session() {
+            @Override
+            public boolean updateChangedOnly() {
+                return true;
+            }
+        };
+        Supervisorctl withSetting = new Supervisorctl(manager, io.jsupervisor.ctl.shell.Upcheck.ALWAYS_UP, changedOnly);
+        manager.update = new io.jsupervisor.api.UpdateReport(List.of(), List.of(), List.of("grp:web"), List.of(),
+                List.of());
+        assertResult(withSetting.execute("update"), 0, "grp:web: restarted");
+        assertResult(withSetting.execute("update all"), 0, "grp:web: restarted");
+        manager.reload = new ReloadResult(List.of("added"), List.of(), List.of());
+        assertResult(withSetting.execute("update added"), 0, "added: added process group");
+        assertEquals(List.of("updateChangedOnly()", "updateChangedOnly()", "reloadConfig()", "allProcessInfo()",
+                "addProcessGroup(added)"), manager.calls);
+        // a reference supervisord has no such method: the setting falls back to the reference's update
+        manager.calls.clear();
+        manager.fault("updateChangedOnly()", Fault.UNKNOWN_METHOD, "jsupervisor.updateChangedOnly");
+        assertResult(withSetting.execute("update"), 0, "added: added process group");
+        assertEquals(List.of("updateChangedOnly()", "reloadConfig()", "addProcessGroup(added)"), manager.calls);
+    }
+
+    @Test
     void addReportsEachGroup() {
         manager.fault("addProcessGroup(active)", Fault.ALREADY_ADDED, "active");
         assertResult(ctl.execute("add new active"), 0, "new: added process group",

@@ -32,6 +32,8 @@ class FakeProcessManager implements ProcessManager {
     final Map<String, List<ProcessResult>> results = new HashMap<>();
     final Map<String, byte[]> logs = new HashMap<>();
     ReloadResult reload = new ReloadResult(List.of(), List.of(), List.of());
+    io.jsupervisor.api.UpdateReport update = new io.jsupervisor.api.UpdateReport(List.of(), List.of(), List.of(),
+            List.of(), List.of());
 
     FakeProcessManager process(String group, String name, ProcessState state, String description, int pid) {
         infos.add(new ProcessInfo(name, group, 0, 0, 0, state, "", 0, "", "", pid, description));
@@ -213,6 +215,11 @@ class FakeProcessManager implements ProcessManager {
     @Override
     public Optional<Path> mainLogFile() {
         return Optional.empty();
+    }
+
+    @Override
+    public CompletableFuture<io.jsupervisor.api.UpdateReport> updateChangedOnly() {
+        return reply("updateChangedOnly()", update);
     }
 
     @Override

@@ -1,7 +1,11 @@
 package io.jsupervisor.rpc.xml.internal;
 
 import io.jsupervisor.api.ProcessManager;
+import io.jsupervisor.api.UpdateReport;
 import io.jsupervisor.rpc.xml.RpcNamespace;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -9,7 +13,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * {@code jsupervisor.*}: what JSupervisor offers beyond the reference, kept out of {@code supervisor.*} so that
  * namespace answers exactly as the reference's. Registered as an ordinary {@link RpcNamespace} service, as a
- * plugin's would be. Faults are the reference's ({@code BAD_NAME}, {@code NO_FILE}, {@code FAILED}).
+ * plugin's would be. Faults are the reference's ({@code BAD_NAME}, {@code NO_FILE}, {@code FAILED}, {@code CANT_REREAD},
+ * {@code SHUTDOWN_STATE}).
  */
 @Component(service = RpcNamespace.class)
 public final class JsupervisorNamespace implements RpcNamespace {
@@ -41,5 +46,24 @@ public final class JsupervisorNamespace implements RpcNamespace {
     public boolean rotateLog() {
         pm.rotateLog();
         return true;
+    }
+
+    /**
+     * Re-read the configuration and apply it, restarting only the processes whose own settings changed (the
+     * reference's supervisorctl {@code update} restarts whole groups). Answers when the stops are done and the new
+     * settings are in place, as {@code update}'s last call would; lists of names, sorted.
+     */
+    public CompletableFuture<Map<String, Object>> updateChangedOnly() {
+        return pm.updateChangedOnly().thenApply(JsupervisorNamespace::struct);
+    }
+
+    static Map<String, Object> struct(UpdateReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("added_groups", r.addedGroups());
+        m.put("removed_groups", r.removedGroups());
+        m.put("restarted", r.restarted());
+        m.put("added_processes", r.addedProcesses());
+        m.put("removed_processes", r.removedProcesses());
+        return m;
     }
 }

@@ -43,6 +43,9 @@ final class ActionRunner {
                         .handle((r, e) -> null)
                         .thenCompose(x -> call(() -> pm.startAllProcesses(true)))
                         .handle((r, e) -> "All restarted at " + clock.get());
+            case "updatechanged":
+                return call(pm::updateChangedOnly).handle((r, e) -> e == null ? UpdateMessage.of(r, clock.get())
+                        : "ERROR: " + unexpectedOrReread(unwrap(e)));
             default:
                 break;
         }
@@ -114,6 +117,14 @@ final class ActionRunner {
                 case ABNORMAL_TERMINATION: return "abnormal termination";
                 default: break;
             }
+        }
+        return unexpected(e);
+    }
+
+    /** A bad file says why (as supervisorctl's reread); other faults as any. */
+    private static String unexpectedOrReread(Throwable e) {
+        if (e instanceof SupervisorException se && se.fault() == Fault.CANT_REREAD) {
+            return se.getMessage();
         }
         return unexpected(e);
     }

@@ -65,7 +65,11 @@ final class StatusPage {
                 .append("\" value=\"").append(Html.escape(token)).append("\">")
                 .append("<button type=\"submit\" name=\"action\" value=\"refresh\">Refresh</button>")
                 .append("<button type=\"submit\" name=\"action\" value=\"restartall\">Restart All</button>")
-                .append("<button type=\"submit\" name=\"action\" value=\"stopall\">Stop All</button></form>\n")
+                .append("<button type=\"submit\" name=\"action\" value=\"stopall\">Stop All</button>")
+                // ours: update --changed-only (re-read the file, restart only what changed)
+                .append("<button type=\"submit\" name=\"action\" value=\"updatechanged\" title=\"Re-read the "
+                        + "configuration; restart only the processes whose settings changed\">Update Changed</button>"
+                        + "</form>\n")
                 .append("<input id=\"filter\" type=\"search\" placeholder=\"Filter by name\" aria-label=\"Filter by name\">")
                 .append("<select id=\"statefilter\" aria-label=\"Filter by state\"><option value=\"\">All states</option>");
         for (ProcessState s : ProcessState.values()) {

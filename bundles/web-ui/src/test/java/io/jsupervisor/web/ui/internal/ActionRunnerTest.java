@@ -75,6 +75,24 @@ class ActionRunnerTest {
     }
 
     @Test
+    void updateChangedWaitsForTheFinerUpdateAndSaysWhatItDid() {
+        CompletableFuture<io.jsupervisor.api.UpdateReport> update = new CompletableFuture<>();
+        pm.updateAnswer = update;
+        CompletionStage<String> message = runner.run("updatechanged", null);
+        assertFalse(message.toCompletableFuture().isDone(), "answered once the stops are done");
+        update.complete(new io.jsupervisor.api.UpdateReport(List.of("new"), List.of("old"), List.of("grp:a"),
+                List.of("grp:c"), List.of("grp:b")));
+        assertEquals("Updated at Tue Nov 24 11:26:22 2026: old: removed process group; grp:b: removed process; "
+                + "grp:a: restarted; grp:c: added process; new: added process group", message.toCompletableFuture().join());
+        pm.updateAnswer = CompletableFuture.completedFuture(new io.jsupervisor.api.UpdateReport(List.of(), List.of(),
+                List.of(), List.of(), List.of()));
+        assertEquals("No config updates to processes at Tue Nov 24 11:26:22 2026", message("updatechanged", null));
+        pm.updateAnswer = CompletableFuture.failedFuture(new SupervisorException(Fault.CANT_REREAD, "bad: x"));
+        assertEquals("ERROR: CANT_REREAD: bad: x", message("updatechanged", null));
+        assertEquals(List.of("updateChangedOnly", "updateChangedOnly", "updateChangedOnly"), pm.calls());
+    }
+
+    @Test
     void allActionsCarryTheTimeAndRestartAllStopsThenStarts() {
         assertEquals("Page refreshed at Tue Nov 24 11:26:22 2026", message("refresh", null));
         assertEquals("All stopped at Tue Nov 24 11:26:22 2026", message("stopall", null));

@@ -28,6 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
 class FakeProcessManager implements ProcessManager {
     volatile List<ProcessInfo> processes = List.of();
     volatile CompletableFuture<Boolean> startAnswer = CompletableFuture.completedFuture(true);
+    volatile CompletableFuture<io.jsupervisor.api.UpdateReport> updateAnswer = CompletableFuture.completedFuture(
+            new io.jsupervisor.api.UpdateReport(List.of(), List.of(), List.of(), List.of(), List.of()));
     volatile CompletableFuture<Boolean> stopAnswer = CompletableFuture.completedFuture(true);
     volatile RuntimeException clearFailure;
     volatile byte[] stdout = new byte[0];
@@ -141,6 +143,13 @@ class FakeProcessManager implements ProcessManager {
     }
     @Override public Optional<Path> mainLogFile() { return Optional.empty(); }
     @Override public ReloadResult reloadConfig() { throw new UnsupportedOperationException(); }
+
+    @Override
+    public CompletableFuture<io.jsupervisor.api.UpdateReport> updateChangedOnly() {
+        record("updateChangedOnly");
+        return updateAnswer;
+    }
+
     @Override public void addProcessGroup(String group) { throw new UnsupportedOperationException(); }
     @Override public void removeProcessGroup(String group) { throw new UnsupportedOperationException(); }
     @Override public void shutdown() { throw new UnsupportedOperationException(); }

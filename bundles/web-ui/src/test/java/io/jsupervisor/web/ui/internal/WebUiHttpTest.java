@@ -126,6 +126,16 @@ class WebUiHttpTest {
     }
 
     @Test
+    void theUpdateChangedButtonRunsTheFinerUpdate() throws Exception {
+        assertTrue(get("/").body().contains("name=\"action\" value=\"updatechanged\""), "the page has the button");
+        HttpResponse<String> r = post("/", "csrf=" + status.token() + "&action=updatechanged");
+        assertEquals(303, r.statusCode());
+        assertTrue(r.headers().firstValue("Location").orElse("").startsWith("/?message=No%20config%20updates"),
+                r.headers().toString());
+        assertEquals(List.of("updateChangedOnly"), pm.calls());
+    }
+
+    @Test
     void postWithTheTokenFromThePageRunsTheActionAndRedirectsWithTheMessage() throws Exception {
         String page = get("/").body();
         String token = status.token();
