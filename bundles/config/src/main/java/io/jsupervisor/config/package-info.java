@@ -3,5 +3,5 @@
  * Supervisor 4.2.5 does. Pure Java: usable inside OSGi and on the launcher's plain class path.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package io.jsupervisor.config;
