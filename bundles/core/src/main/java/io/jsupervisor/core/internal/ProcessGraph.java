@@ -134,11 +134,6 @@ final class ProcessGraph {
         return dependents.keySet();
     }
 
-    /** Every process p depends on, directly or not, dependencies first. */
-    List<ProcessRuntime> closure(ProcessRuntime p) {
-        return sortedForStart(reach(p, dependencies));
-    }
-
     /** Every process that depends on p, directly or not. */
     List<ProcessRuntime> dependentClosure(ProcessRuntime p) {
         return sortedForStop(reach(p, dependents));

@@ -187,4 +187,18 @@ class DependenciesTest {
             assertEquals(List.of("STARTING p1", "STARTING p2", "STARTING p3", "STARTING z"), starting);
         }
     }
+
+    @Test
+    void aDependencyWhoseGroupIsRemovedIsNotLoadedUntilItIsAddedAgain() throws Exception {
+        try (Harness h = new Harness(config(dir,
+                program(proc("db", "sleep 60").autostart(false).startsecs(0), null),
+                program(proc("web", "sleep 60").autostart(false).startsecs(0), "db")))) {
+            h.pm.removeProcessGroup("db");
+            assertEquals("SPAWN_ERROR: web: dependency db is not loaded", fault(h.pm.startProcess("web", true))
+                    .getMessage());
+            h.pm.addProcessGroup("db"); // as update does: the name finds the new group
+            assertTrue(h.pm.startProcess("web", true).get());
+            assertEquals(ProcessState.RUNNING, h.info("db").state());
+        }
+    }
 }
