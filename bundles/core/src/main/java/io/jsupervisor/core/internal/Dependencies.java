@@ -92,6 +92,15 @@ final class Dependencies {
             fault = f;
             reason = why;
         }
+
+        /** The reply's fault: a dependency's reason after the name, a spawn's own fault as startProcess gives it. */
+        SupervisorException fault(String name) {
+            return switch (fault) {
+                case SHUTDOWN_STATE -> new SupervisorException(fault);
+                case SPAWN_ERROR -> new SupervisorException(fault, reason == null ? name : name + ": " + reason);
+                default -> new SupervisorException(fault, reason);
+            };
+        }
     }
 
     /**
@@ -133,7 +142,7 @@ final class Dependencies {
                 return null;
             }
             if (ps.fault != null) {
-                throw new SupervisorException(ps.fault, ps.reason == null ? name : name + ": " + ps.reason);
+                throw ps.fault(name);
             }
             if (p.spawnerr != null) {
                 throw new SupervisorException(Fault.SPAWN_ERROR, name);
