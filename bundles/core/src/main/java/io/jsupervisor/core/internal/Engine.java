@@ -73,6 +73,7 @@ public final class Engine implements AutoCloseable {
     final OutputHub output = new OutputHub(log);
     final EventBus events = new EventBus(log);
     final Spawner spawner = new Spawner();
+    final Dependencies dependencies = new Dependencies(this);
     private final AutoLogs autoLogs = new AutoLogs();
     private final ScheduledThreadPoolExecutor executor;
     private volatile Thread thread;
@@ -232,7 +233,7 @@ public final class Engine implements AutoCloseable {
                 emit(EventType.SUPERVISOR_STATE_CHANGE_STOPPING, new LinkedHashMap<>(), null);
             }
             if (!stopGroups.isEmpty()) {
-                stopGroups.get(stopGroups.size() - 1).stopAll();
+                dependencies.stopForShutdown(stopGroups.get(stopGroups.size() - 1));
             }
             if (!shutdownReport()) {
                 pollWaiters();
@@ -250,6 +251,7 @@ public final class Engine implements AutoCloseable {
                 break;
             }
         }
+        dependencies.pass();
         pollWaiters();
         tick();
         if (mood != SupervisorState.RUNNING && !stopGroups.isEmpty()) {
@@ -325,6 +327,7 @@ public final class Engine implements AutoCloseable {
                 return;
             }
             groups.clear();
+            dependencies.groupsChanged();
             stopping = false;
             stopGroups = new ArrayList<>();
             lastShutdownReport = Long.MIN_VALUE;
@@ -500,6 +503,7 @@ public final class Engine implements AutoCloseable {
             g.processes.put(p.name(), new ProcessRuntime(this, g, p, out, err));
         }
         groups.put(spec.name(), g);
+        dependencies.groupsChanged();
         Map<String, String> h = new LinkedHashMap<>();
         h.put("groupname", spec.name());
         emit(EventType.PROCESS_GROUP_ADDED, h, "");
@@ -526,6 +530,7 @@ public final class Engine implements AutoCloseable {
             return false;
         }
         groups.remove(name);
+        dependencies.groupsChanged();
         Map<String, String> h = new LinkedHashMap<>();
         h.put("groupname", name);
         emit(EventType.PROCESS_GROUP_REMOVED, h, "");

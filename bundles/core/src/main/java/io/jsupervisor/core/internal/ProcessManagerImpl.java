@@ -398,6 +398,10 @@ public final class ProcessManagerImpl implements ProcessManager {
         if (p.state == ProcessState.UNKNOWN) {
             throw new SupervisorException(Fault.FAILED, name + " is in an unknown process state");
         }
+        Poll<Boolean> queued = engine.dependencies.start(name, p, wait);
+        if (queued != null) {
+            return queued; // depends_on: spawned once its dependencies are ready
+        }
         p.spawn();
         if (p.spawnerr != null) {
             throw new SupervisorException(Fault.SPAWN_ERROR, name);
@@ -418,7 +422,8 @@ public final class ProcessManagerImpl implements ProcessManager {
     }
 
     private Poll<List<ProcessResult>> startGroup(GroupRuntime g, boolean wait) {
-        return new AllFunc(g.sorted(), p -> !p.state.isRunning(), p -> startOne(p.namespec(), p, wait));
+        return new AllFunc(engine.dependencies.startOrder(g.sorted()), p -> !p.state.isRunning(),
+                p -> startOne(p.namespec(), p, wait));
     }
 
     @Override
@@ -433,7 +438,8 @@ public final class ProcessManagerImpl implements ProcessManager {
     public CompletableFuture<List<ProcessResult>> startAllProcesses(boolean wait) {
         return defer(() -> {
             engine.checkRunning();
-            return new AllFunc(allProcesses(), p -> !p.state.isRunning(), p -> startOne(p.namespec(), p, wait));
+            return new AllFunc(engine.dependencies.startOrder(allProcesses()), p -> !p.state.isRunning(),
+                    p -> startOne(p.namespec(), p, wait));
         });
     }
 
@@ -453,6 +459,9 @@ public final class ProcessManagerImpl implements ProcessManager {
 
     private Poll<Boolean> stopOne(String name, ProcessRuntime p, boolean wait) {
         engine.checkRunning();
+        if (engine.dependencies.cancelStart(p)) {
+            return now(Boolean.TRUE); // it was queued waiting for its dependencies: now it is not
+        }
         if (!p.state.isRunning()) {
             if (p.cancelPausedRestart()) {
                 return now(Boolean.TRUE);
@@ -476,8 +485,18 @@ public final class ProcessManagerImpl implements ProcessManager {
     }
 
     private Poll<List<ProcessResult>> stopGroup(GroupRuntime g, boolean wait) {
-        return new AllFunc(g.sorted(), p -> p.state.isRunning() || p.restartPaused(),
-                p -> stopOne(p.namespec(), p, wait));
+        return stopSome(g.sorted(), wait);
+    }
+
+    /** A group or "all" stop: with depends_on, a process is stopped once the ones in the stop depending on it are. */
+    private Poll<List<ProcessResult>> stopSome(List<ProcessRuntime> processes, boolean wait) {
+        Dependencies deps = engine.dependencies;
+        return new AllFunc(deps.stopOrder(processes),
+                p -> p.state.isRunning() || p.restartPaused() || deps.queued(p), p -> {
+                    engine.checkRunning();
+                    Poll<Boolean> held = p.state.isRunning() ? deps.stop(p.namespec(), p, wait, processes) : null;
+                    return held != null ? held : stopOne(p.namespec(), p, wait);
+                });
     }
 
     @Override
@@ -492,8 +511,7 @@ public final class ProcessManagerImpl implements ProcessManager {
     public CompletableFuture<List<ProcessResult>> stopAllProcesses(boolean wait) {
         return defer(() -> {
             engine.checkRunning();
-            return new AllFunc(allProcesses(), p -> p.state.isRunning() || p.restartPaused(),
-                    p -> stopOne(p.namespec(), p, wait));
+            return stopSome(allProcesses(), wait);
         });
     }
 

@@ -218,7 +218,7 @@ final class ProcessRuntime {
     void transition() {
         ProcessState s = state;
         long now = System.nanoTime();
-        if (engine.mood() == SupervisorState.RUNNING && engine.autoSpawnAllowed()) {
+        if (engine.mood() == SupervisorState.RUNNING && engine.autoSpawnAllowed() && engine.dependencies.ready(this)) {
             if (s == ProcessState.EXITED) {
                 if (autorestarts() && now - restartDueNanos >= 0) {
                     spawn();
@@ -253,6 +253,14 @@ final class ProcessRuntime {
                 kill(9);
             }
         }
+    }
+
+    /**
+     * Whether processes that {@code depends_on} this one may start: RUNNING (the one place to add more, such as a
+     * passing health check; {@link Dependencies} wakes the engine when this turns true).
+     */
+    boolean readyForDependents() {
+        return state == ProcessState.RUNNING;
     }
 
     void giveUp() {
