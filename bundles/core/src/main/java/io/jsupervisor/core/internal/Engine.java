@@ -73,6 +73,7 @@ public final class Engine implements AutoCloseable {
     final OutputHub output = new OutputHub(log);
     final EventBus events = new EventBus(log);
     final Spawner spawner = new Spawner();
+    final HealthMonitor health = new HealthMonitor(this);
     private final AutoLogs autoLogs = new AutoLogs();
     private final ScheduledThreadPoolExecutor executor;
     private volatile Thread thread;
@@ -644,6 +645,7 @@ public final class Engine implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        health.close();
         executor.shutdownNow();
         output.sinks().drain(2000);
         log.sinks().drain(2000);

@@ -45,6 +45,14 @@ final class ProcessRuntime {
     boolean killing;
     private long laststopreport = Long.MIN_VALUE;
     private OutputStream stdin;
+    /** The health check's state, {@code null} without a {@code healthcheck}. */
+    final ProcessHealth health;
+    /** Stopped because it was unhealthy (action restart): start it again once STOPPED. */
+    boolean healthRestart;
+    /** Not healthy in time while STARTING with healthcheck_ready: stopped, and the exit is a failed start. */
+    private String healthStartFailure;
+    private long healthKillAtNanos;
+    private boolean healthKilled;
 
     ProcessRuntime(Engine engine, GroupRuntime group, ProcessSpec spec, LogFileSpec stdoutLog,
                    LogFileSpec stderrLog) {
@@ -53,6 +61,15 @@ final class ProcessRuntime {
         this.spec = spec;
         this.stdoutLog = stdoutLog;
         this.stderrLog = stderrLog;
+        HealthSettings hs = HealthSettings.of(spec);
+        this.health = hs == null ? null : new ProcessHealth(hs);
+    }
+
+    /**
+     * What a program that depends on this one waits for: RUNNING, and HEALTHY when it has a health check.
+     */
+    boolean readyForDependents() {
+        return state == ProcessState.RUNNING && (health == null || health.state == io.jsupervisor.api.HealthState.HEALTHY);
     }
 
     String name() {
@@ -72,6 +89,9 @@ final class ProcessRuntime {
         killing = false;
         spawnerr = null;
         exitstatus = null;
+        healthRestart = false;
+        healthStartFailure = null;
+        healthKilled = false;
         laststart = engine.wallSeconds();
         laststartNanos = System.nanoTime();
         changeState(ProcessState.STARTING, true);
@@ -146,9 +166,11 @@ final class ProcessRuntime {
             } else {
                 engine.log.warn(line);
             }
-        } else if (tooQuickly && state == ProcessState.STARTING) {
+        } else if ((tooQuickly || HealthMonitor.holdsStart(this)) && state == ProcessState.STARTING) {
             exitstatus = null;
-            spawnerr = "Exited too quickly (process log may have details)";
+            spawnerr = healthStartFailure != null ? healthStartFailure
+                    : tooQuickly ? "Exited too quickly (process log may have details)"
+                    : "Exited before its health check passed";
             changeState(ProcessState.BACKOFF, true);
             engine.log.warn("exited: " + name() + " (" + msg + "; not expected)");
         } else {
@@ -177,7 +199,10 @@ final class ProcessRuntime {
         ProcessState s = state;
         long now = System.nanoTime();
         if (engine.mood() == SupervisorState.RUNNING && engine.autoSpawnAllowed()) {
-            if (s == ProcessState.EXITED) {
+            if (s == ProcessState.STOPPED && healthRestart) {
+                healthRestart = false;
+                spawn();
+            } else if (s == ProcessState.EXITED) {
                 if (spec.autorestart() == AutoRestart.TRUE
                         || (spec.autorestart() == AutoRestart.UNEXPECTED && !spec.exitcodes().contains(exitstatus))) {
                     spawn();
@@ -193,7 +218,11 @@ final class ProcessRuntime {
             }
         }
         if (s == ProcessState.STARTING && state == ProcessState.STARTING) {
-            if (now - laststartNanos > spec.startsecs() * SECOND) {
+            if (healthStartFailure != null && !healthKilled && now - healthKillAtNanos > 0) {
+                engine.log.warn("killing '" + name() + "' (" + pid + ") with SIGKILL");
+                healthKilled = true;
+                engine.spawner.signal(process, 9, spec.killasgroup());
+            } else if (now - laststartNanos > spec.startsecs() * SECOND && HealthMonitor.allowsRunning(this)) {
                 delayNanos = 0;
                 backoff = 0;
                 changeState(ProcessState.RUNNING, true);
@@ -212,6 +241,21 @@ final class ProcessRuntime {
                 kill(9);
             }
         }
+    }
+
+    /**
+     * healthcheck_ready and not healthy in time: the stop signal now, SIGKILL after stopwaitsecs; the process
+     * stays STARTING and its exit counts as a failed start (BACKOFF).
+     */
+    void failStart(String reason) {
+        if (pid == 0 || healthStartFailure != null) {
+            return;
+        }
+        healthStartFailure = reason;
+        healthKillAtNanos = System.nanoTime() + spec.stopwaitsecs() * SECOND;
+        engine.wakeUpAfter(spec.stopwaitsecs() * SECOND + 1_000_000L);
+        engine.log.debug("killing " + name() + " (pid " + pid + ") with signal " + sigName(spec.stopsignal()));
+        engine.spawner.signal(process, spec.stopsignal(), spec.stopasgroup());
     }
 
     void giveUp() {
@@ -335,5 +379,6 @@ final class ProcessRuntime {
             }
         }
         engine.events.emit(new SupervisorEvent(EventType.ofState(newState), h, null));
+        engine.health.stateChanged(this, old, newState);
     }
 }
