@@ -42,7 +42,7 @@ class RotateOnDemandTest {
 
             assertEquals("['jsupervisor.rotateAllProcessLogs', 'jsupervisor.rotateLog', 'jsupervisor.rotateProcessLogs'] "
                     + "True True 10 BAD_NAME: nope", python(port, """
-                    m = [x for x in s.system.listMethods() if x.startswith('jsupervisor.')]
+                    m = [x for x in s.system.listMethods() if x.startswith('jsupervisor.rotate')]
                     a = s.jsupervisor.rotateProcessLogs('writer')
                     b = s.jsupervisor.rotateLog()
                     try:
