@@ -74,6 +74,7 @@ public final class Engine implements AutoCloseable {
     final EventBus events = new EventBus(log);
     final Spawner spawner = new Spawner();
     final Dependencies dependencies = new Dependencies(this);
+    final HealthMonitor health = new HealthMonitor(this);
     private final AutoLogs autoLogs = new AutoLogs();
     private final ScheduledThreadPoolExecutor executor;
     private volatile Thread thread;
@@ -671,6 +672,7 @@ public final class Engine implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        health.close();
         executor.shutdownNow();
         output.sinks().drain(2000);
         log.sinks().drain(2000);

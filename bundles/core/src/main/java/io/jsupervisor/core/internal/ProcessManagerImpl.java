@@ -2,6 +2,8 @@ package io.jsupervisor.core.internal;
 
 import io.jsupervisor.api.ConfigInfo;
 import io.jsupervisor.api.Fault;
+import io.jsupervisor.api.HealthInfo;
+import io.jsupervisor.api.HealthState;
 import io.jsupervisor.api.LogChannel;
 import io.jsupervisor.api.LogFileSpec;
 import io.jsupervisor.api.LogStore;
@@ -184,6 +186,35 @@ public final class ProcessManagerImpl implements ProcessManager {
             }
             return l;
         });
+    }
+
+    @Override
+    public HealthInfo health(String name) {
+        return engine.call(() -> {
+            engine.checkRunning();
+            return healthInfo(process(name));
+        });
+    }
+
+    @Override
+    public List<HealthInfo> allHealth() {
+        return engine.call(() -> {
+            engine.checkRunning();
+            List<HealthInfo> l = new ArrayList<>();
+            for (GroupRuntime g : engine.groups.values()) { // as allProcessInfo: by group, then process name
+                List<String> names = new ArrayList<>(g.processes.keySet());
+                names.sort(Comparator.naturalOrder());
+                for (String n : names) {
+                    l.add(healthInfo(g.processes.get(n)));
+                }
+            }
+            return l;
+        });
+    }
+
+    private static HealthInfo healthInfo(ProcessRuntime p) {
+        return p.health == null ? new HealthInfo(p.namespec(), HealthState.NONE, "", 0, "", 0)
+                : p.health.info(p.namespec());
     }
 
     private ProcessInfo info(ProcessRuntime p) {

@@ -1,6 +1,7 @@
 package io.jsupervisor.core.internal;
 
 import io.jsupervisor.api.EventType;
+import io.jsupervisor.api.HealthState;
 import io.jsupervisor.api.LogChannel;
 import io.jsupervisor.api.LogFileSpec;
 import io.jsupervisor.api.ProcessState;
@@ -49,6 +50,14 @@ final class ProcessRuntime {
     boolean killing;
     private long laststopreport = Long.MIN_VALUE;
     private OutputStream stdin;
+    /** The health check's state, {@code null} without a {@code healthcheck}. */
+    final ProcessHealth health;
+    /** Stopped because it was unhealthy (action restart): start it again once STOPPED. */
+    boolean healthRestart;
+    /** Not healthy in time while STARTING with healthcheck_ready: stopped, and the exit is a failed start. */
+    private String healthStartFailure;
+    private long healthKillAtNanos;
+    private boolean healthKilled;
 
     ProcessRuntime(Engine engine, GroupRuntime group, ProcessSpec spec, LogFileSpec stdoutLog,
                    LogFileSpec stderrLog) {
@@ -58,6 +67,8 @@ final class ProcessRuntime {
         this.stdoutLog = stdoutLog;
         this.stderrLog = stderrLog;
         this.restart = RestartPolicy.of(spec);
+        HealthSettings hs = HealthSettings.of(spec);
+        this.health = hs == null ? null : new ProcessHealth(hs);
     }
 
     String name() {
@@ -77,6 +88,9 @@ final class ProcessRuntime {
         killing = false;
         spawnerr = null;
         exitstatus = null;
+        healthRestart = false;
+        healthStartFailure = null;
+        healthKilled = false;
         laststart = engine.wallSeconds();
         laststartNanos = System.nanoTime();
         changeState(ProcessState.STARTING, true);
@@ -151,9 +165,11 @@ final class ProcessRuntime {
             } else {
                 engine.log.warn(line);
             }
-        } else if (tooQuickly && state == ProcessState.STARTING) {
+        } else if ((tooQuickly || HealthMonitor.holdsStart(this)) && state == ProcessState.STARTING) {
             exitstatus = null;
-            spawnerr = "Exited too quickly (process log may have details)";
+            spawnerr = healthStartFailure != null ? healthStartFailure
+                    : tooQuickly ? "Exited too quickly (process log may have details)"
+                    : "Exited before its health check passed";
             changeState(ProcessState.BACKOFF, true);
             engine.log.warn("exited: " + name() + " (" + msg + "; not expected)");
         } else {
@@ -219,7 +235,10 @@ final class ProcessRuntime {
         ProcessState s = state;
         long now = System.nanoTime();
         if (engine.mood() == SupervisorState.RUNNING && engine.autoSpawnAllowed() && engine.dependencies.ready(this)) {
-            if (s == ProcessState.EXITED) {
+            if (s == ProcessState.STOPPED && healthRestart) {
+                healthRestart = false;
+                spawn();
+            } else if (s == ProcessState.EXITED) {
                 if (autorestarts() && now - restartDueNanos >= 0) {
                     spawn();
                 }
@@ -234,7 +253,11 @@ final class ProcessRuntime {
             }
         }
         if (s == ProcessState.STARTING && state == ProcessState.STARTING) {
-            if (now - laststartNanos > spec.startsecs() * SECOND) {
+            if (healthStartFailure != null && !healthKilled && now - healthKillAtNanos > 0) {
+                engine.log.warn("killing '" + name() + "' (" + pid + ") with SIGKILL");
+                healthKilled = true;
+                engine.spawner.signal(process, 9, spec.killasgroup());
+            } else if (now - laststartNanos > spec.startsecs() * SECOND && HealthMonitor.allowsRunning(this)) {
                 delayNanos = 0;
                 backoff = 0;
                 changeState(ProcessState.RUNNING, true);
@@ -256,11 +279,26 @@ final class ProcessRuntime {
     }
 
     /**
-     * Whether processes that {@code depends_on} this one may start: RUNNING (the one place to add more, such as a
-     * passing health check; {@link Dependencies} wakes the engine when this turns true).
+     * Whether processes that {@code depends_on} this one may start: RUNNING, and HEALTHY when it has a health
+     * check ({@link Dependencies} wakes the engine when this turns true).
      */
     boolean readyForDependents() {
-        return state == ProcessState.RUNNING;
+        return state == ProcessState.RUNNING && (health == null || health.state == HealthState.HEALTHY);
+    }
+
+    /**
+     * healthcheck_ready and not healthy in time: the stop signal now, SIGKILL after stopwaitsecs; the process
+     * stays STARTING and its exit counts as a failed start (BACKOFF).
+     */
+    void failStart(String reason) {
+        if (pid == 0 || healthStartFailure != null) {
+            return;
+        }
+        healthStartFailure = reason;
+        healthKillAtNanos = System.nanoTime() + spec.stopwaitsecs() * SECOND;
+        engine.wakeUpAfter(spec.stopwaitsecs() * SECOND + 1_000_000L);
+        engine.log.debug("killing " + name() + " (pid " + pid + ") with signal " + sigName(spec.stopsignal()));
+        engine.spawner.signal(process, spec.stopsignal(), spec.stopasgroup());
     }
 
     void giveUp() {
@@ -385,5 +423,6 @@ final class ProcessRuntime {
             }
         }
         engine.events.emit(new SupervisorEvent(EventType.ofState(newState), h, null));
+        engine.health.stateChanged(this, old, newState);
     }
 }

@@ -1,5 +1,7 @@
 package io.jsupervisor.rest.internal;
 
+import io.jsupervisor.api.HealthInfo;
+import io.jsupervisor.api.HealthState;
 import io.jsupervisor.api.ProcessInfo;
 import io.jsupervisor.api.ProcessManager;
 import io.jsupervisor.api.ProcessState;
@@ -33,17 +35,21 @@ final class MetricsRenderer {
     String render() {
         long t0 = System.nanoTime();
         List<ProcessInfo> infos;
+        List<HealthInfo> health;
         SupervisorState state;
         try {
             state = pm.state();
             infos = pm.allProcessInfo();
+            health = pm.allHealth();
         } catch (RuntimeException e) {
             state = SupervisorState.SHUTDOWN; // stopping: no process figures, the daemon's still
             infos = List.of();
+            health = List.of();
         }
         ProcTable table = ProcTable.read(proc, pageSize);
         PromText t = new PromText(4096 + infos.size() * 2048);
         processes(t, infos, table);
+        health(t, infos, health);
         daemon(t, state, table);
         http(t);
         lastScrapeSeconds = (System.nanoTime() - t0) / 1e9;
@@ -108,6 +114,31 @@ final class MetricsRenderer {
         for (int i = 0; i < usage.length; i++) {
             ProcessInfo p = infos.get(i);
             t.sample("jsupervisor_process_tree_processes", usage[i].processes(), "name", p.name(), "group", p.group());
+        }
+    }
+
+    /**
+     * {@code jsupervisor_process_healthy}: 1 while the health check passes, 0 otherwise (no verdict yet, or
+     * unhealthy); only for programs with a {@code healthcheck}, and the family only when there is one.
+     */
+    private static void health(PromText t, List<ProcessInfo> infos, List<HealthInfo> health) {
+        Map<String, HealthInfo> byName = new java.util.HashMap<>();
+        for (HealthInfo h : health) {
+            if (h.state() != HealthState.NONE) {
+                byName.put(h.name(), h);
+            }
+        }
+        if (byName.isEmpty()) {
+            return;
+        }
+        t.family("jsupervisor_process_healthy", "gauge",
+                "1 while the process's health check passes, 0 before its first pass or when unhealthy; only for programs with a healthcheck.");
+        for (ProcessInfo p : infos) {
+            HealthInfo h = byName.get(p.namespec());
+            if (h != null) {
+                t.sample("jsupervisor_process_healthy", h.state() == HealthState.HEALTHY ? 1 : 0,
+                        "name", p.name(), "group", p.group());
+            }
         }
     }
 

@@ -2,6 +2,8 @@ package io.jsupervisor.ctl.client.internal;
 
 import io.jsupervisor.api.ConfigInfo;
 import io.jsupervisor.api.Fault;
+import io.jsupervisor.api.HealthInfo;
+import io.jsupervisor.api.HealthState;
 import io.jsupervisor.api.LogChannel;
 import io.jsupervisor.api.LogTail;
 import io.jsupervisor.api.ProcessInfo;
@@ -39,6 +41,15 @@ public final class RemoteProcessManager implements ProcessManager {
     Object call(String method, Object... params) {
         try {
             return client.call("supervisor." + method, params);
+        } catch (XmlRpcFault fault) {
+            throw toException(fault);
+        }
+    }
+
+    /** One {@code jsupervisor.<method>} call (ours; the reference answers UNKNOWN_METHOD). */
+    Object callOurs(String method, Object... params) {
+        try {
+            return client.call("jsupervisor." + method, params);
         } catch (XmlRpcFault fault) {
             throw toException(fault);
         }
@@ -116,6 +127,22 @@ public final class RemoteProcessManager implements ProcessManager {
                 Values.string(s.get("spawnerr")), Values.integer(s.get("exitstatus")),
                 Values.string(s.get("stdout_logfile")), Values.string(s.get("stderr_logfile")),
                 Values.integer(s.get("pid")), Values.string(s.get("description")));
+    }
+
+    @Override
+    public HealthInfo health(String name) {
+        return healthInfo(Values.struct(callOurs("getHealth", name)));
+    }
+
+    @Override
+    public List<HealthInfo> allHealth() {
+        return Values.list(callOurs("getAllHealth"), v -> healthInfo(Values.struct(v)));
+    }
+
+    private static HealthInfo healthInfo(Map<String, Object> s) {
+        return new HealthInfo(Values.string(s.get("name")), HealthState.valueOf(Values.string(s.get("health"))),
+                Values.string(s.get("check")), Values.integer(s.get("lastcheck")) * 1000L,
+                Values.string(s.get("lastresult")), Values.integer(s.get("failures")));
     }
 
     @Override

@@ -1,9 +1,12 @@
 package io.jsupervisor.rpc.xml.internal;
 
+import io.jsupervisor.api.HealthInfo;
 import io.jsupervisor.api.ProcessManager;
 import io.jsupervisor.api.UpdateReport;
 import io.jsupervisor.rpc.xml.RpcNamespace;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.osgi.service.component.annotations.Activate;
@@ -64,6 +67,35 @@ public final class JsupervisorNamespace implements RpcNamespace {
         m.put("restarted", r.restarted());
         m.put("added_processes", r.addedProcesses());
         m.put("removed_processes", r.removedProcesses());
+        return m;
+    }
+
+    /**
+     * The health check of a process: {@code name}, {@code health} (NONE, STARTING, HEALTHY, UNHEALTHY),
+     * {@code check} (as configured, {@code ""} for none), {@code lastcheck} (epoch seconds, 0 before the first),
+     * {@code lastresult}, {@code failures} (in a row). Fault BAD_NAME for an unknown name.
+     */
+    public Map<String, Object> getHealth(String name) {
+        return struct(pm.health(name));
+    }
+
+    /** {@link #getHealth} of every process, in getAllProcessInfo order. */
+    public List<Map<String, Object>> getAllHealth() {
+        List<Map<String, Object>> l = new ArrayList<>();
+        for (HealthInfo h : pm.allHealth()) {
+            l.add(struct(h));
+        }
+        return l;
+    }
+
+    static Map<String, Object> struct(HealthInfo h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", h.name());
+        m.put("health", h.state().name());
+        m.put("check", h.check());
+        m.put("lastcheck", (int) Math.min(h.lastCheck() / 1000, Integer.MAX_VALUE));
+        m.put("lastresult", h.lastResult());
+        m.put("failures", h.failures());
         return m;
     }
 }

@@ -61,7 +61,7 @@ public class ConsolePluginServlet extends HttpServlet {
         String html;
         try {
             List<ProcessInfo> processes = pm.allProcessInfo();
-            html = page.fragment(processes, req.getParameter("message"), actions.token(),
+            html = page.fragment(processes, HealthBadges.of(pm), req.getParameter("message"), actions.token(),
                     new PageLinks(root, "/", root + "/"));
         } catch (SupervisorException e) {
             html = "<p>" + Html.escape(e.getMessage()) + "</p>";
@@ -73,7 +73,7 @@ public class ConsolePluginServlet extends HttpServlet {
     private void json(HttpServletResponse resp) throws IOException {
         String body;
         try {
-            body = StatusJson.render(pm.allProcessInfo());
+            body = StatusJson.render(pm.allProcessInfo(), HealthBadges.of(pm));
         } catch (SupervisorException e) {
             Responses.text(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
             return;

@@ -14,7 +14,7 @@ public class StatusEventsServlet extends HttpServlet {
     private final transient StatusBroadcaster broadcaster;
 
     public StatusEventsServlet(ProcessManager pm, long periodMillis) {
-        this.broadcaster = new StatusBroadcaster(() -> StatusJson.render(pm.allProcessInfo()), periodMillis);
+        this.broadcaster = new StatusBroadcaster(() -> StatusJson.render(pm.allProcessInfo(), HealthBadges.of(pm)), periodMillis);
     }
 
     @Override

@@ -21,7 +21,7 @@ public class StatusJsonServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String body;
         try {
-            body = StatusJson.render(pm.allProcessInfo());
+            body = StatusJson.render(pm.allProcessInfo(), HealthBadges.of(pm));
         } catch (SupervisorException e) {
             // e.g. SHUTDOWN_STATE while the daemon stops: the page shows "live update paused"
             Responses.text(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());

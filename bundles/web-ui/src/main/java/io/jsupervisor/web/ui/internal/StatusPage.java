@@ -1,9 +1,11 @@
 package io.jsupervisor.web.ui.internal;
 
+import io.jsupervisor.api.HealthInfo;
 import io.jsupervisor.api.ProcessInfo;
 import io.jsupervisor.api.ProcessManager;
 import io.jsupervisor.api.ProcessState;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The status page's HTML: the reference's table (State, Description, Name, Action), its buttons and
@@ -23,6 +25,12 @@ final class StatusPage {
      * @param nonce   this response's CSP nonce
      */
     String render(List<ProcessInfo> processes, String message, String token, String nonce, int year) {
+        return render(processes, Map.of(), message, token, nonce, year);
+    }
+
+    /** @param health the badges to show, by namespec (programs with a health check only) */
+    String render(List<ProcessInfo> processes, Map<String, HealthInfo> health, String message, String token,
+                  String nonce, int year) {
         StringBuilder out = new StringBuilder(6144 + processes.size() * 640);
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -30,7 +38,7 @@ final class StatusPage {
                 .append("<style nonce=\"").append(nonce).append("\">\n").append(pageCss).append(css).append("</style>\n")
                 .append("</head>\n<body>\n<div id=\"wrapper\">\n")
                 .append("<div id=\"header\"><h1>Supervisor status</h1></div>\n");
-        body(out, processes, message, token, PageLinks.PAGE, "content");
+        body(out, processes, health, message, token, PageLinks.PAGE, "content");
         out.append("</div>\n")
                 // the reference's footer names its version and year; ours names the product it is and whose
                 // behaviour it follows (the reference's copyright line is not ours to show; no external link)
@@ -45,15 +53,20 @@ final class StatusPage {
 
     /** The table, buttons and script without a page around them (no CSP there: the host page has none). */
     String fragment(List<ProcessInfo> processes, String message, String token, PageLinks links) {
+        return fragment(processes, Map.of(), message, token, links);
+    }
+
+    String fragment(List<ProcessInfo> processes, Map<String, HealthInfo> health, String message, String token,
+                    PageLinks links) {
         StringBuilder out = new StringBuilder(6144 + processes.size() * 640);
         out.append("<style>\n").append(css).append("</style>\n");
-        body(out, processes, message, token, links, "jsupervisor");
+        body(out, processes, health, message, token, links, "jsupervisor");
         out.append("<script>\n").append(script).append("</script>\n");
         return out.toString();
     }
 
-    private static void body(StringBuilder out, List<ProcessInfo> processes, String message, String token,
-                             PageLinks links, String id) {
+    private static void body(StringBuilder out, List<ProcessInfo> processes, Map<String, HealthInfo> health,
+                             String message, String token, PageLinks links, String id) {
         out.append("<div id=\"").append(id).append("\" class=\"jsv\" data-ui=\"").append(Html.escape(links.ui()))
                 .append("\" data-data=\"").append(Html.escape(links.data()))
                 .append("\" data-action=\"").append(Html.escape(links.action())).append("\">\n");
@@ -82,7 +95,7 @@ final class StatusPage {
                 .append("<tbody id=\"tbody\">\n");
         boolean shade = false;
         for (ProcessInfo p : processes) {
-            row(out, p, token, links, shade);
+            row(out, p, health.get(p.namespec()), token, links, shade);
             shade = !shade;
         }
         out.append("</tbody>\n</table>\n")
@@ -90,7 +103,8 @@ final class StatusPage {
                 .append(">No programs to manage</p>\n</div>\n");
     }
 
-    private static void row(StringBuilder out, ProcessInfo p, String token, PageLinks links, boolean shade) {
+    private static void row(StringBuilder out, ProcessInfo p, HealthInfo health, String token, PageLinks links,
+                            boolean shade) {
         String ns = p.namespec();
         String nsEsc = Html.escape(ns);
         String nsUrl = Html.escape(Html.encode(ns));
@@ -98,7 +112,9 @@ final class StatusPage {
         out.append("<tr").append(shade ? " class=\"shade\"" : "").append(" data-name=\"").append(nsEsc)
                 .append("\" data-group=\"").append(Html.escape(p.group())).append("\">")
                 .append("<td class=\"status\"><span class=\"").append(StateStyle.cssClass(p.state())).append("\">")
-                .append(StateStyle.label(p.state())).append("</span></td>")
+                .append(StateStyle.label(p.state())).append("</span>");
+        HealthBadges.html(out, health);
+        out.append("</td>")
                 .append("<td class=\"desc\">").append(Html.escape(p.description())).append("</td>")
                 .append("<td class=\"name\"><a href=\"").append(ui).append("tail.html?processname=").append(nsUrl)
                 .append("\" target=\"_blank\" rel=\"noopener\">").append(nsEsc).append("</a></td>")

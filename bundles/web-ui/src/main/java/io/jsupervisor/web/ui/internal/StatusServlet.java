@@ -49,15 +49,17 @@ public class StatusServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         List<ProcessInfo> processes;
+        java.util.Map<String, io.jsupervisor.api.HealthInfo> health;
         try {
             processes = pm.allProcessInfo();
+            health = HealthBadges.of(pm);
         } catch (SupervisorException e) {
             // SHUTDOWN_STATE while the daemon stops or restarts
             Responses.text(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
             return;
         }
         String nonce = Responses.nonce(random);
-        String html = page.render(processes, req.getParameter("message"), actions.token(), nonce,
+        String html = page.render(processes, health, req.getParameter("message"), actions.token(), nonce,
                 Year.now().getValue());
         Responses.html(resp, nonce, html);
     }

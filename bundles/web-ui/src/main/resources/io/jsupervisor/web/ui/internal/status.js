@@ -50,10 +50,27 @@
     return cell;
   }
 
+  // The health badge, only for a program with a health check (p.health absent otherwise).
+  function badge(p) {
+    return el('span', { 'class': 'health health' + p.health.toLowerCase(), title: p.healthResult }, p.health.toLowerCase());
+  }
+
+  function syncBadge(status, p) {
+    var have = status.querySelector('span.health');
+    if (!p.health) {
+      if (have) { status.removeChild(have); }
+    } else if (!have) {
+      status.appendChild(badge(p));
+    } else if (have.textContent !== p.health.toLowerCase() || have.title !== p.healthResult) {
+      status.replaceChild(badge(p), have);
+    }
+  }
+
   function row(p) {
     var tr = el('tr', { 'data-name': p.namespec, 'data-group': p.group });
     var status = el('td', { 'class': 'status' });
     status.appendChild(el('span', { 'class': p.stateClass }, p.state));
+    syncBadge(status, p);
     tr.appendChild(status);
     tr.appendChild(el('td', { 'class': 'desc' }, p.description));
     var name = el('td', { 'class': 'name' });
@@ -68,6 +85,7 @@
     var span = tr.querySelector('td.status span');
     if (span.textContent !== p.state) { span.textContent = p.state; }
     if (span.className !== p.stateClass) { span.className = p.stateClass; }
+    syncBadge(tr.querySelector('td.status'), p);
     var desc = tr.querySelector('td.desc');
     if (desc.textContent !== p.description) { desc.textContent = p.description; }
     var want = p.actions.map(function (a) { return a.action; }).join(',');
