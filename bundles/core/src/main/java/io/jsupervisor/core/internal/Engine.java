@@ -73,6 +73,8 @@ public final class Engine implements AutoCloseable {
     final OutputHub output = new OutputHub(log);
     final EventBus events = new EventBus(log);
     final Spawner spawner = new Spawner();
+    /** memory_limit / cpu_limit: idle (no thread) until a program has a limit. */
+    private final ResourceLimitMonitor limits = new ResourceLimitMonitor(this, new ProcMeter());
     private final AutoLogs autoLogs = new AutoLogs();
     private final ScheduledThreadPoolExecutor executor;
     private volatile Thread thread;
@@ -491,6 +493,7 @@ public final class Engine implements AutoCloseable {
             g.processes.put(p.name(), new ProcessRuntime(this, g, p, out, err));
         }
         groups.put(spec.name(), g);
+        limits.added(g);
         Map<String, String> h = new LinkedHashMap<>();
         h.put("groupname", spec.name());
         emit(EventType.PROCESS_GROUP_ADDED, h, "");
@@ -644,6 +647,7 @@ public final class Engine implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        limits.close();
         executor.shutdownNow();
         output.sinks().drain(2000);
         log.sinks().drain(2000);
