@@ -74,7 +74,7 @@ public final class Engine implements AutoCloseable {
     final EventBus events = new EventBus(log);
     final Spawner spawner = new Spawner();
     /** memory_limit / cpu_limit: idle (no thread) until a program has a limit. */
-    private final ResourceLimitMonitor limits = new ResourceLimitMonitor(this, new ProcMeter());
+    final ResourceLimitMonitor limits = new ResourceLimitMonitor(this, new ProcMeter());
     private final AutoLogs autoLogs = new AutoLogs();
     private final ScheduledThreadPoolExecutor executor;
     private volatile Thread thread;

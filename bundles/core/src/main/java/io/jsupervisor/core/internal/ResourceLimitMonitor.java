@@ -30,6 +30,8 @@ final class ResourceLimitMonitor implements AutoCloseable {
     private final List<ProcessRuntime> limited = new ArrayList<>();
     private volatile ScheduledThreadPoolExecutor sampler; // the engine thread creates it
     private volatile boolean closed;
+    /** /proc passes made (tests wait for some to have happened). */
+    private volatile long passes;
     /** Sampler thread only: what was seen of each running process, by pid. */
     private final Map<Long, Watch> watches = new HashMap<>();
 
@@ -101,6 +103,7 @@ final class ResourceLimitMonitor implements AutoCloseable {
             return; // nothing runs: no /proc pass
         }
         ResourceMeter.Snapshot snapshot = meter.snapshot();
+        passes++;
         long now = System.nanoTime();
         Map<Long, Watch> seen = new HashMap<>();
         for (Target t : targets) {
@@ -215,6 +218,15 @@ final class ResourceLimitMonitor implements AutoCloseable {
                 });
             }
         }
+    }
+
+    long passes() {
+        return passes;
+    }
+
+    /** Whether the sampler thread exists (only once a program has a limit). */
+    boolean sampling() {
+        return sampler != null;
     }
 
     private static String number(double v) {
