@@ -79,14 +79,14 @@ class ResourceLimitsTest {
     @Test
     void aBusyChildOverItsCpuLimitIsStoppedWhenTheActionSaysStop() {
         ProcessSpec busy = with(proc("busy", Specs.sh("while :; do :; done")).startsecs(0),
-                "cpu_limit", "10", "cpu_limit_window", "2", "healthcheck_action", "stop");
+                "cpu_limit", "5", "cpu_limit_window", "2", "healthcheck_action", "stop");
         try (Harness h = new Harness(config(busy))) {
             h.awaitState("busy", ProcessState.RUNNING, 10);
             h.awaitState("busy", ProcessState.STOPPED, 20);
-            String warn = line(h, "busy: cpu_limit 10% exceeded (").orElseThrow();
-            assertTrue(warn.matches("busy: cpu_limit 10% exceeded \\([0-9.]+% over 2 s\\); stopping"), warn);
+            String warn = line(h, "busy: cpu_limit 5% exceeded (").orElseThrow();
+            assertTrue(warn.matches("busy: cpu_limit 5% exceeded \\([0-9.]+% over 2 s\\); stopping"), warn);
             double percent = Double.parseDouble(warn.replaceAll(".*\\(([0-9.]+)%.*", "$1"));
-            assertTrue(percent > 10 && percent < 250, warn);
+            assertTrue(percent > 5 && percent < 250, warn);
         }
     }
 
