@@ -109,6 +109,7 @@ final class ProcessSectionReader {
         Map<String, String> environment = opts.typed("environment",
                 opts.at("environment", () -> PercentFormat.expand(s.environmentText(), names, "environment")),
                 KeyValuePairs::parse);
+        environment = EnvironmentFile.under(opts, names, state.paths, environment);
         environment.forEach((k, v) -> names.put("ENV_" + k, v));
         String directory = opts.get("directory", null, names);
         ChannelLogSpec stdout = channel("stdout", s.stdoutCapture(), s.stdoutEvents());

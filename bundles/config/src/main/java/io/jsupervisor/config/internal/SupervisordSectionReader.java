@@ -78,6 +78,7 @@ final class SupervisordSectionReader {
         names.putAll(osEnvNames);
         // 4.2.5 expands this value twice (so %% cannot give a literal %)
         String twice = opts.at("environment", () -> PercentFormat.expand(once, names, "environment"));
-        return opts.typed("environment", twice, KeyValuePairs::parse);
+        Map<String, String> environment = opts.typed("environment", twice, KeyValuePairs::parse);
+        return EnvironmentFile.under(opts, names, state.paths, environment);
     }
 }

@@ -101,6 +101,8 @@ public final class Engine implements AutoCloseable {
     private volatile Long originalNofileSoft;
     private boolean rlimitsApplied;
     private long spawnPausedUntil = System.nanoTime();
+    /** remember_stopped: who was stopped by hand when the running restart began; null otherwise. */
+    private RememberedStops rememberedStops;
 
     /**
      * @param daemonEnv          the daemon's own environment (base of every child's)
@@ -225,6 +227,9 @@ public final class Engine implements AutoCloseable {
         if (mood != SupervisorState.RUNNING) {
             if (!stopping) {
                 stopping = true;
+                if (mood == SupervisorState.RESTARTING) {
+                    rememberedStops = RememberedStops.capture(groups.values(), wallSeconds());
+                }
                 stopGroups = sortedGroups();
                 emit(EventType.SUPERVISOR_STATE_CHANGE_STOPPING, new LinkedHashMap<>(), null);
             }
@@ -327,6 +332,10 @@ public final class Engine implements AutoCloseable {
             lastShutdownReport = Long.MIN_VALUE;
             mood = SupervisorState.RUNNING;
             startup(next);
+            if (rememberedStops != null) {
+                rememberedStops.apply(sortedGroups(), log);
+                rememberedStops = null;
+            }
             pass();
             return;
         }

@@ -454,6 +454,9 @@ public final class ProcessManagerImpl implements ProcessManager {
     private Poll<Boolean> stopOne(String name, ProcessRuntime p, boolean wait) {
         engine.checkRunning();
         if (!p.state.isRunning()) {
+            if (p.cancelPausedRestart()) {
+                return now(Boolean.TRUE);
+            }
             throw new SupervisorException(Fault.NOT_RUNNING, name);
         }
         String msg = p.stop();
@@ -473,7 +476,8 @@ public final class ProcessManagerImpl implements ProcessManager {
     }
 
     private Poll<List<ProcessResult>> stopGroup(GroupRuntime g, boolean wait) {
-        return new AllFunc(g.sorted(), p -> p.state.isRunning(), p -> stopOne(p.namespec(), p, wait));
+        return new AllFunc(g.sorted(), p -> p.state.isRunning() || p.restartPaused(),
+                p -> stopOne(p.namespec(), p, wait));
     }
 
     @Override
@@ -488,7 +492,8 @@ public final class ProcessManagerImpl implements ProcessManager {
     public CompletableFuture<List<ProcessResult>> stopAllProcesses(boolean wait) {
         return defer(() -> {
             engine.checkRunning();
-            return new AllFunc(allProcesses(), p -> p.state.isRunning(), p -> stopOne(p.namespec(), p, wait));
+            return new AllFunc(allProcesses(), p -> p.state.isRunning() || p.restartPaused(),
+                    p -> stopOne(p.namespec(), p, wait));
         });
     }
 

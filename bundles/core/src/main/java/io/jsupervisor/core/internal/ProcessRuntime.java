@@ -30,6 +30,8 @@ final class ProcessRuntime {
     final ProcessSpec spec;
     final LogFileSpec stdoutLog;
     final LogFileSpec stderrLog;
+    /** Our opt-in restart options; the reference's behaviour when the section has none. */
+    final RestartPolicy restart;
 
     ProcessState state = ProcessState.STOPPED;
     Process process;
@@ -39,6 +41,8 @@ final class ProcessRuntime {
     double laststop;
     long laststartNanos; // package-private: a test moves it back to reach the STARTING → RUNNING → EXITED edge
     private long delayNanos;
+    /** restart_pause: when an EXITED program may be autorestarted ({@link System#nanoTime()}). */
+    private long restartDueNanos = System.nanoTime();
     int backoff;
     Integer exitstatus;
     String spawnerr;
@@ -53,6 +57,7 @@ final class ProcessRuntime {
         this.spec = spec;
         this.stdoutLog = stdoutLog;
         this.stderrLog = stderrLog;
+        this.restart = RestartPolicy.of(spec);
     }
 
     String name() {
@@ -166,10 +171,47 @@ final class ProcessRuntime {
                 changeState(ProcessState.EXITED, false);
                 engine.log.warn("exited: " + name() + " (" + msg + "; not expected)");
             }
+            pauseRestart();
         }
         pid = 0;
         process = null;
         closeStdin();
+    }
+
+    /** restart_pause: an EXITED program that autorestart would spawn at once waits first (EXITED meanwhile). */
+    private void pauseRestart() {
+        long pause = restart.restartPauseNanos();
+        restartDueNanos = System.nanoTime() + pause;
+        if (pause > 0 && autorestarts()) {
+            engine.log.info("waiting " + pause / SECOND + " seconds before restarting " + name() + " (restart_pause)");
+            engine.wakeUpAfter(pause + 1_000_000L);
+        }
+    }
+
+    /** EXITED and waiting out restart_pause before autorestart spawns it. */
+    boolean restartPaused() {
+        return state == ProcessState.EXITED && restart.restartPauseNanos() > 0 && autorestarts()
+                && System.nanoTime() - restartDueNanos < 0;
+    }
+
+    /**
+     * A stop request during restart_pause: the pending restart is dropped and the process is STOPPED (with the
+     * option unset a stop of an EXITED process is NOT_RUNNING, as in the reference).
+     *
+     * @return false when no restart was pending
+     */
+    boolean cancelPausedRestart() {
+        if (!restartPaused()) {
+            return false;
+        }
+        changeState(ProcessState.STOPPED, true);
+        engine.log.info("stopped: " + name() + " (restart_pause cancelled)");
+        return true;
+    }
+
+    private boolean autorestarts() {
+        return spec.autorestart() == AutoRestart.TRUE
+                || (spec.autorestart() == AutoRestart.UNEXPECTED && !spec.exitcodes().contains(exitstatus));
     }
 
     /** The reference's transition(): time- and mood-driven moves. */
@@ -178,8 +220,7 @@ final class ProcessRuntime {
         long now = System.nanoTime();
         if (engine.mood() == SupervisorState.RUNNING && engine.autoSpawnAllowed()) {
             if (s == ProcessState.EXITED) {
-                if (spec.autorestart() == AutoRestart.TRUE
-                        || (spec.autorestart() == AutoRestart.UNEXPECTED && !spec.exitcodes().contains(exitstatus))) {
+                if (autorestarts() && now - restartDueNanos >= 0) {
                     spawn();
                 }
             } else if (s == ProcessState.STOPPED && laststart == 0) {
@@ -187,7 +228,7 @@ final class ProcessRuntime {
                     spawn();
                 }
             } else if (s == ProcessState.BACKOFF) {
-                if (backoff <= spec.startretries() && now - delayNanos > 0) {
+                if ((backoff <= spec.startretries() || restart.retryForever()) && now - delayNanos > 0) {
                     spawn();
                 }
             }
@@ -202,7 +243,7 @@ final class ProcessRuntime {
             }
         }
         if (s == ProcessState.BACKOFF) {
-            if (backoff > spec.startretries()) {
+            if (backoff > spec.startretries() && !restart.retryForever()) {
                 giveUp();
                 engine.log.info("gave up: " + name() + " entered FATAL state, too many start retries too quickly");
             }
@@ -317,8 +358,9 @@ final class ProcessRuntime {
         state = newState;
         if (newState == ProcessState.BACKOFF) {
             backoff++;
-            delayNanos = System.nanoTime() + backoff * SECOND;
-            engine.wakeUpAfter(backoff * SECOND + 1_000_000L);
+            long wait = restart.backoffNanos(backoff);
+            delayNanos = System.nanoTime() + wait;
+            engine.wakeUpAfter(wait + 1_000_000L);
         }
         Map<String, String> h = new LinkedHashMap<>();
         h.put("processname", name());

@@ -23,7 +23,6 @@ import io.jsupervisor.api.SupervisorState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -98,21 +97,19 @@ class OperationsTest {
     }
 
     @Test
-    void processesThatStopTogetherAreReportedInProcessOrderEveryTime() throws Exception {
+    void processesThatStopTogetherAreEachReportedOnceAsStopped() throws Exception {
         try (Harness h = new Harness(config(dir, group("grp", 999,
                 proc("a", "sleep 30").startsecs(0), proc("b", "sleep 30").startsecs(0),
                 proc("c", "sleep 30").startsecs(0), proc("d", "sleep 30").startsecs(0))))) {
             for (int round = 0; round < 3; round++) {
                 h.pm.startProcessGroup("grp", true).get();
-                // the stop list is reverse priority order, then by name, as the reference's sorted processes
-                List<String> stopped = h.pm.stopProcessGroup("grp", true).get().stream().map(ProcessResult::name)
-                        .collect(Collectors.toList());
-                List<String> expected = new java.util.ArrayList<>(stopped);
-                expected.sort(Comparator.naturalOrder());
-                if (!stopped.equals(expected)) {
-                    java.util.Collections.reverse(expected);
-                }
-                assertEquals(expected, stopped, "round " + round);
+                // the order is the order of the exits seen per poll, as the reference's allfunc: timing, on a
+                // loaded machine; what must hold is one OK per process
+                List<ProcessResult> stopped = h.pm.stopProcessGroup("grp", true).get();
+                assertEquals(List.of("a", "b", "c", "d"), stopped.stream().map(ProcessResult::name).sorted()
+                        .collect(Collectors.toList()), "round " + round);
+                assertTrue(stopped.stream().allMatch(r -> r.status() == Fault.SUCCESS.code()), stopped::toString);
+                assertTrue(h.pm.allProcessInfo().stream().allMatch(p -> p.state() == ProcessState.STOPPED));
             }
         }
     }

@@ -14,11 +14,25 @@ import org.osgi.annotation.versioning.ConsumerType;
  * {@code null} as {@code true}); a {@link java.util.concurrent.CompletionStage} defers the reply until
  * it completes. Throw {@link RpcFault} or {@code io.jsupervisor.api.SupervisorException} to answer
  * with a fault. The names {@code system} and {@code supervisor} are taken.
+ *
+ * <p>The namespace is the service property {@link #NAME_PROPERTY} when the service has it (a component writes
+ * it with {@link RpcNamespaceName @RpcNamespaceName("hello")}), else {@link #name()}.
  */
 @ConsumerType
 public interface RpcNamespace {
-    /** The namespace, a name without dots. */
-    String name();
+    /**
+     * The service property naming the namespace, {@code jsupervisor.rpc.namespace.name}; when present it is used
+     * instead of {@link #name()}.
+     */
+    String NAME_PROPERTY = "jsupervisor.rpc.namespace.name";
+
+    /**
+     * The namespace, a name without dots, for a service registered without {@link #NAME_PROPERTY}. By default
+     * none: such a service must have the property.
+     */
+    default String name() {
+        return null;
+    }
 
     /** The object whose public methods are published; by default this service itself. */
     default Object handler() {

@@ -13,14 +13,15 @@ import java.util.TreeMap;
 
 /**
  * Every callable method: {@code supervisor.*}, {@code system.*} and those of the {@link RpcNamespace}
- * services present now. A namespace named {@code supervisor} or {@code system}, or one with a dot in
- * its name, is ignored; so is a second service with a name already served.
+ * services present now. A namespace named {@code supervisor} or {@code system}, one with a dot in its
+ * name or none, is ignored; so is a second service with a name already served. The name is the service
+ * property {@link RpcNamespace#NAME_PROPERTY} if the service has it, else {@link RpcNamespace#name()}.
  */
 final class MethodTable {
     private static final Set<String> RESERVED = Set.of("supervisor", "system");
 
     private final List<RpcMethod> builtIn = new ArrayList<>();
-    private final Map<RpcNamespace, List<RpcMethod>> plugins = new IdentityHashMap<>();
+    private final Map<RpcNamespace, Served> plugins = new IdentityHashMap<>();
     private final RpcDispatcher dispatcher;
     private volatile SortedMap<String, RpcMethod> current = Collections.emptySortedMap();
 
@@ -36,13 +37,22 @@ final class MethodTable {
     }
 
     synchronized void add(RpcNamespace namespace) {
-        String name = namespace.name();
-        boolean taken = plugins.keySet().stream().anyMatch(n -> n.name().equals(name));
+        add(namespace, Map.of());
+    }
+
+    /** @param properties the service's properties, where {@link RpcNamespace#NAME_PROPERTY} may name it */
+    synchronized void add(RpcNamespace namespace, Map<String, ?> properties) {
+        String name = nameOf(namespace, properties);
+        boolean taken = plugins.values().stream().anyMatch(served -> served.name().equals(name));
         if (name == null || name.isEmpty() || name.contains(".") || RESERVED.contains(name) || taken) {
             return;
         }
-        plugins.put(namespace, PluginNamespace.methods(namespace));
+        plugins.put(namespace, new Served(name, PluginNamespace.methods(namespace, name)));
         rebuild();
+    }
+
+    static String nameOf(RpcNamespace namespace, Map<String, ?> properties) {
+        return properties.get(RpcNamespace.NAME_PROPERTY) instanceof String property ? property : namespace.name();
     }
 
     synchronized void remove(RpcNamespace namespace) {
@@ -54,7 +64,10 @@ final class MethodTable {
     private void rebuild() {
         SortedMap<String, RpcMethod> all = new TreeMap<>();
         builtIn.forEach(m -> all.put(m.name(), m));
-        plugins.values().forEach(list -> list.forEach(m -> all.put(m.name(), m)));
+        plugins.values().forEach(served -> served.methods().forEach(m -> all.put(m.name(), m)));
         current = Collections.unmodifiableSortedMap(all);
+    }
+
+    private record Served(String name, List<RpcMethod> methods) {
     }
 }

@@ -20,7 +20,8 @@ final class PluginNamespace {
     private PluginNamespace() {
     }
 
-    static List<RpcMethod> methods(RpcNamespace namespace) {
+    /** @param name the namespace the methods are served under */
+    static List<RpcMethod> methods(RpcNamespace namespace, String name) {
         Object handler = namespace.handler();
         Map<String, List<Method>> byName = new LinkedHashMap<>();
         Method[] all = handler.getClass().getMethods();
@@ -35,7 +36,7 @@ final class PluginNamespace {
             byName.computeIfAbsent(m.getName(), k -> new ArrayList<>()).add(m);
         }
         List<RpcMethod> methods = new ArrayList<>();
-        byName.forEach((name, overloads) -> methods.add(new RpcMethod(namespace.name() + "." + name, "",
+        byName.forEach((method, overloads) -> methods.add(new RpcMethod(name + "." + method, "",
                 signature(overloads.get(0)), args -> invoke(handler, overloads, args))));
         return methods;
     }

@@ -82,8 +82,8 @@ public class UnixSocketComponent {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addNamespace(RpcNamespace namespace) {
-        table.add(namespace);
+    void addNamespace(RpcNamespace namespace, Map<String, Object> properties) {
+        table.add(namespace, properties);
     }
 
     void removeNamespace(RpcNamespace namespace) {

@@ -3,6 +3,7 @@ package io.jsupervisor.rpc.xml.internal;
 import io.jsupervisor.api.ProcessManager;
 import io.jsupervisor.rpc.xml.RpcNamespace;
 import jakarta.servlet.Servlet;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,8 +43,8 @@ public class XmlRpcComponent extends RpcServlet {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addNamespace(RpcNamespace namespace) {
-        table.add(namespace);
+    void addNamespace(RpcNamespace namespace, Map<String, Object> properties) {
+        table.add(namespace, properties);
     }
 
     void removeNamespace(RpcNamespace namespace) {

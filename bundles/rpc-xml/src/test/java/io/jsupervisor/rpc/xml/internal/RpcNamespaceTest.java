@@ -115,4 +115,26 @@ class RpcNamespaceTest {
         table.remove(twiddler);
         assertEquals("41", py("print(len(s.system.listMethods()))"));
     }
+
+    /** A plugin that names its namespace with {@code @RpcNamespaceName}, that is, the service property only. */
+    public static final class Greeter implements RpcNamespace {
+        public String greet(String who) {
+            return "Hello, " + who + "!";
+        }
+    }
+
+    @Test
+    void theNamespacePropertyNamesAServiceWithoutName() throws Exception {
+        table.add(new Greeter(), Map.of(RpcNamespace.NAME_PROPERTY, "hello"));
+        assertEquals("['hello.greet'] Hello, Ada!", py(
+                "print([x for x in s.system.listMethods() if x.startswith('hello')], s.hello.greet('Ada'))"));
+    }
+
+    @Test
+    void theNamespacePropertyWinsOverNameAndNoNameAtAllIsIgnored() throws Exception {
+        table.add(new Twiddler(), Map.of(RpcNamespace.NAME_PROPERTY, "fiddler"));
+        table.add(new Greeter(), Map.of());
+        assertEquals("['fiddler.add'] 3 48", py("m = s.system.listMethods();"
+                + " print([x for x in m if x.endswith('.add')], s.fiddler.add(1, 2), len(m))"));
+    }
 }

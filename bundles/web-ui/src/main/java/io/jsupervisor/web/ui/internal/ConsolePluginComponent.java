@@ -1,6 +1,7 @@
 package io.jsupervisor.web.ui.internal;
 
 import io.jsupervisor.api.ProcessManager;
+import io.jsupervisor.web.ui.WebConsolePlugin;
 import jakarta.servlet.Servlet;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -11,10 +12,9 @@ import org.osgi.service.component.annotations.Reference;
  * {@code felix.webconsole.*} properties and no whiteboard pattern (the console, not the HTTP whiteboard, serves
  * it, behind its security provider). Needs no console API, so web-ui still runs without the console.
  */
-@Component(service = Servlet.class, property = {
-        "felix.webconsole.label=" + ConsolePluginServlet.LABEL,
-        "felix.webconsole.title=" + ConsolePluginServlet.TITLE,
-        "felix.webconsole.category=" + ConsolePluginServlet.TITLE})
+@Component(service = Servlet.class)
+@WebConsolePlugin(label = ConsolePluginServlet.LABEL, title = ConsolePluginServlet.TITLE,
+        category = ConsolePluginServlet.TITLE)
 public class ConsolePluginComponent extends ConsolePluginServlet {
     private static final long serialVersionUID = 1L;
 

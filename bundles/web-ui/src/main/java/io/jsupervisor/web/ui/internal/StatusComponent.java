@@ -1,6 +1,7 @@
 package io.jsupervisor.web.ui.internal;
 
 import io.jsupervisor.api.ProcessManager;
+import io.jsupervisor.rpc.xml.HttpAuth;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import org.osgi.service.component.annotations.Activate;
@@ -20,8 +21,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 public class StatusComponent extends StatusServlet {
     private static final long serialVersionUID = 1L;
 
-    /** Served only behind the credentials check (see {@link AuthGate}). */
-    @Reference(target = AuthGate.TARGET)
+    /** Served only behind the credentials check (see {@link HttpAuth}). */
+    @Reference(target = HttpAuth.TARGET)
     private transient Filter authGate;
 
     @Activate

@@ -5,6 +5,7 @@ import io.jsupervisor.api.ProcessManager;
 import io.jsupervisor.api.ProcessState;
 import io.jsupervisor.rpc.xml.RpcFault;
 import io.jsupervisor.rpc.xml.RpcNamespace;
+import io.jsupervisor.rpc.xml.RpcNamespaceName;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -12,9 +13,11 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * XML-RPC methods {@code hello.*}: every public method of this service is callable at /RPC2 and listed by
- * {@code system.listMethods}. {@code hello.greet('you')} answers {@code 'Hello, you!'}.
+ * {@code system.listMethods}. {@code hello.greet('you')} answers {@code 'Hello, you!'}. The namespace is the
+ * service property {@code @RpcNamespaceName} writes.
  */
 @Component(service = RpcNamespace.class)
+@RpcNamespaceName("hello")
 public final class HelloNamespace implements RpcNamespace {
     private final ProcessManager processes;
     private final EventCounter events;
@@ -23,11 +26,6 @@ public final class HelloNamespace implements RpcNamespace {
     public HelloNamespace(@Reference ProcessManager processes, @Reference EventCounter events) {
         this.processes = processes;
         this.events = events;
-    }
-
-    @Override
-    public String name() {
-        return "hello";
     }
 
     public String greet(String who) {

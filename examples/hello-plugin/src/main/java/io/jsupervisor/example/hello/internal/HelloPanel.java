@@ -1,5 +1,6 @@
 package io.jsupervisor.example.hello.internal;
 
+import io.jsupervisor.rpc.xml.HttpAuth;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -23,8 +24,8 @@ public final class HelloPanel extends HttpServlet {
 
     private final transient EventCounter events;
 
-    /** Served only behind the daemon's credentials check: no filter, no page (see docs/PLUGINS.md). */
-    @Reference(target = "(jsupervisor.http.auth=basic)")
+    /** Served only behind the daemon's credentials check: no filter, no page (see {@link HttpAuth}). */
+    @Reference(target = HttpAuth.TARGET)
     private transient Filter authGate;
 
     @Activate
