@@ -75,6 +75,8 @@ public final class Engine implements AutoCloseable {
     final Spawner spawner = new Spawner();
     final Dependencies dependencies = new Dependencies(this);
     final HealthMonitor health = new HealthMonitor(this);
+    /** memory_limit / cpu_limit: idle (no thread) until a program has a limit. */
+    final ResourceLimitMonitor limits = new ResourceLimitMonitor(this, new ProcMeter());
     private final AutoLogs autoLogs = new AutoLogs();
     private final ScheduledThreadPoolExecutor executor;
     private volatile Thread thread;
@@ -505,6 +507,7 @@ public final class Engine implements AutoCloseable {
         }
         groups.put(spec.name(), g);
         dependencies.groupsChanged();
+        limits.added(g);
         Map<String, String> h = new LinkedHashMap<>();
         h.put("groupname", spec.name());
         emit(EventType.PROCESS_GROUP_ADDED, h, "");
@@ -673,6 +676,7 @@ public final class Engine implements AutoCloseable {
             }
         }
         health.close();
+        limits.close();
         executor.shutdownNow();
         output.sinks().drain(2000);
         log.sinks().drain(2000);

@@ -296,6 +296,8 @@ final class FinerUpdate implements ProcessManagerImpl.Poll<UpdateReport> {
         g.processes.clear();
         g.processes.putAll(table);
         g.spec = c.next;
+        engine.dependencies.groupsChanged(); // the graph holds runtimes: the fresh ones replace the old
+        engine.limits.added(g);
         for (ProcessRuntime p : toSpawn) {
             p.spawn(); // running before, not autostart: started again as "restart" promises
         }

@@ -46,6 +46,7 @@ final class Spawner {
             argv.add("--pdeathsig=TERM"); // children never outlive a SIGKILLed daemon
         }
         String failure = null;
+        List<String> drop = new ArrayList<>(3);
         Integer uid = spec.uid();
         if (uid != null && uid != ownUid) {
             if (ownUid != 0) {
@@ -53,16 +54,29 @@ final class Spawner {
             } else if (!haveSetpriv) {
                 failure = "couldn't setuid to " + uid + ": " + SETPRIV + " is missing";
             } else {
-                argv.add("--reuid=" + uid);
-                argv.add("--regid=" + primaryGid(uid));
-                argv.add("--init-groups");
+                drop.add("--reuid=" + uid);
+                drop.add("--regid=" + primaryGid(uid));
+                drop.add("--init-groups");
             }
         }
-        Rlimits.Limit nofile = childNofile;
-        if (nofile != null && havePrlimit) {
-            argv.add(Rlimits.PRLIMIT); // the NOFILE limit the reference's child would have (see Rlimits)
-            argv.add("--nofile=" + nofile.text());
+        // the daemon's NOFILE limit the reference's child would have (see Rlimits), and the program's rlimit_*
+        List<String> limits = ChildRlimits.prlimitOptions(spec, childNofile);
+        if (failure == null && !havePrlimit && ChildRlimits.configured(spec)) {
+            failure = "couldn't set rlimits: " + Rlimits.PRLIMIT + " is missing";
+        }
+        if (limits.isEmpty() || !havePrlimit) {
+            argv.addAll(drop);
+        } else {
+            argv.add(Rlimits.PRLIMIT);
+            argv.addAll(limits);
             argv.add("--");
+            if (!drop.isEmpty()) {
+                // limits first, while still root (a hard limit can be raised), then the user; a change of
+                // user clears the parent-death signal, so this setpriv sets it again
+                argv.add(SETPRIV);
+                argv.add("--pdeathsig=TERM");
+                argv.addAll(drop);
+            }
         }
         if (haveSetsid) {
             argv.add(SETSID); // own process group, so Ctrl-C / HUP to the daemon never reach it

@@ -1,10 +1,10 @@
 package io.jsupervisor.rest.internal;
 
 import io.jsupervisor.api.ProcessManager;
+import io.jsupervisor.api.ResourceMeter;
 import io.jsupervisor.rpc.xml.HttpAuth;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
-import java.nio.file.Path;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -21,7 +21,8 @@ public class MetricsComponent extends MetricsServlet {
     private transient Filter authGate;
 
     @Activate
-    public MetricsComponent(@Reference ProcessManager pm, @Reference Telemetry telemetry) {
-        super(pm, telemetry, Path.of("/proc"));
+    public MetricsComponent(@Reference ProcessManager pm, @Reference Telemetry telemetry,
+                            @Reference ResourceMeter meter) {
+        super(pm, telemetry, meter);
     }
 }

@@ -5,15 +5,16 @@ import io.jsupervisor.api.HealthState;
 import io.jsupervisor.api.ProcessInfo;
 import io.jsupervisor.api.ProcessManager;
 import io.jsupervisor.api.ProcessState;
+import io.jsupervisor.api.ResourceMeter;
+import io.jsupervisor.api.ResourceUsage;
 import io.jsupervisor.api.SupervisorState;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /metrics}' text. One {@link ProcTable} read per scrape (one pass over /proc for all programs),
+ * {@code /metrics}' text. One {@link ResourceMeter} snapshot per scrape (one pass over /proc for all programs),
  * then everything from memory. Process families carry {@code name} and {@code group}; the state is a
  * labelled gauge, one sample per possible state, 1 for the current one (the enum idiom, so a change
  * shows as a change of value and {@code == 1} selects the current state).
@@ -21,15 +22,13 @@ import java.util.Map;
 final class MetricsRenderer {
     private final ProcessManager pm;
     private final Telemetry telemetry;
-    private final Path proc;
-    private final long pageSize;
+    private final ResourceMeter meter;
     private volatile double lastScrapeSeconds = Double.NaN;
 
-    MetricsRenderer(ProcessManager pm, Telemetry telemetry, Path proc) {
+    MetricsRenderer(ProcessManager pm, Telemetry telemetry, ResourceMeter meter) {
         this.pm = pm;
         this.telemetry = telemetry;
-        this.proc = proc;
-        this.pageSize = ProcTable.pageSize(proc);
+        this.meter = meter;
     }
 
     String render() {
@@ -46,7 +45,7 @@ final class MetricsRenderer {
             infos = List.of();
             health = List.of();
         }
-        ProcTable table = ProcTable.read(proc, pageSize);
+        ResourceMeter.Snapshot table = meter.snapshot();
         PromText t = new PromText(4096 + infos.size() * 2048);
         processes(t, infos, table);
         health(t, infos, health);
@@ -56,7 +55,7 @@ final class MetricsRenderer {
         return t.toString();
     }
 
-    private void processes(PromText t, List<ProcessInfo> infos, ProcTable table) {
+    private void processes(PromText t, List<ProcessInfo> infos, ResourceMeter.Snapshot table) {
         ProcessState[] states = ProcessState.values();
         t.family("jsupervisor_process_state", "gauge",
                 "Process state: 1 for the state the process is in, 0 for the others.");
@@ -93,15 +92,15 @@ final class MetricsRenderer {
         for (ProcessInfo p : infos) {
             t.sample("jsupervisor_process_last_exit_code", telemetry.counters.lastExit(p), "name", p.name(), "group", p.group());
         }
-        ProcTable.Usage[] usage = new ProcTable.Usage[infos.size()];
+        ResourceUsage[] usage = new ResourceUsage[infos.size()];
         for (int i = 0; i < usage.length; i++) {
-            usage[i] = table.treeUsage(infos.get(i).pid());
+            usage[i] = table.tree(infos.get(i).pid());
         }
         t.family("jsupervisor_process_resident_memory_bytes", "gauge",
                 "Resident memory of the process and all its descendants; 0 when not running.");
         for (int i = 0; i < usage.length; i++) {
             ProcessInfo p = infos.get(i);
-            t.sample("jsupervisor_process_resident_memory_bytes", usage[i].rssBytes(), "name", p.name(), "group", p.group());
+            t.sample("jsupervisor_process_resident_memory_bytes", usage[i].residentBytes(), "name", p.name(), "group", p.group());
         }
         t.family("jsupervisor_process_cpu_seconds_total", "counter",
                 "User and system CPU time of the process and its descendants, including reaped children; restarts at 0 with each spawn.");
@@ -142,7 +141,7 @@ final class MetricsRenderer {
         }
     }
 
-    private void daemon(PromText t, SupervisorState state, ProcTable table) {
+    private void daemon(PromText t, SupervisorState state, ResourceMeter.Snapshot table) {
         t.family("jsupervisor_supervisor_state", "gauge", "Daemon state: 1 for the current one, 0 for the others.");
         for (SupervisorState s : SupervisorState.values()) {
             t.sample("jsupervisor_supervisor_state", s == state ? 1 : 0, "state", s.name());
@@ -158,12 +157,12 @@ final class MetricsRenderer {
         t.sample("jsupervisor_jvm_heap_max_bytes", heap.getMax());
         t.family("jsupervisor_jvm_threads", "gauge", "Live JVM threads.");
         t.sample("jsupervisor_jvm_threads", ManagementFactory.getThreadMXBean().getThreadCount());
-        ProcTable.Entry self = table.get((int) ProcessHandle.current().pid());
+        ResourceUsage self = table.process(ProcessHandle.current().pid()).orElse(null);
         if (self != null) {
             t.family("jsupervisor_daemon_resident_memory_bytes", "gauge", "Resident memory of the daemon's own process.");
-            t.sample("jsupervisor_daemon_resident_memory_bytes", self.rssPages() * pageSize);
+            t.sample("jsupervisor_daemon_resident_memory_bytes", self.residentBytes());
             t.family("jsupervisor_daemon_cpu_seconds_total", "counter", "User and system CPU time of the daemon's own process.");
-            t.sample("jsupervisor_daemon_cpu_seconds_total", self.ticks() / ProcTable.TICKS_PER_SECOND);
+            t.sample("jsupervisor_daemon_cpu_seconds_total", self.cpuSeconds());
         }
         t.family("jsupervisor_event_stream_clients", "gauge", "Open /api/v1/events streams.");
         t.sample("jsupervisor_event_stream_clients", telemetry.stream.clientCount());

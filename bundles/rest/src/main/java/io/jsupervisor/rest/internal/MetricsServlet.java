@@ -1,11 +1,11 @@
 package io.jsupervisor.rest.internal;
 
 import io.jsupervisor.api.ProcessManager;
+import io.jsupervisor.api.ResourceMeter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
 /** {@code GET /metrics}: Prometheus text exposition format 0.0.4. */
 public class MetricsServlet extends MeasuredServlet {
@@ -14,9 +14,9 @@ public class MetricsServlet extends MeasuredServlet {
 
     private final transient MetricsRenderer renderer;
 
-    public MetricsServlet(ProcessManager pm, Telemetry telemetry, Path proc) {
+    public MetricsServlet(ProcessManager pm, Telemetry telemetry, ResourceMeter meter) {
         super(telemetry.http, PATH);
-        this.renderer = new MetricsRenderer(pm, telemetry, proc);
+        this.renderer = new MetricsRenderer(pm, telemetry, meter);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jsupervisor.rest.internal;
 
+import io.jsupervisor.core.internal.ProcMeter;
 import java.nio.file.Path;
 
 /** The bundle's three servlets on a test Jetty, on one fake core and one {@link Telemetry}. */
@@ -20,7 +21,7 @@ final class RestServer implements AutoCloseable {
         this.server = new TestServer()
                 .servlet(api, ApiServlet.PREFIX + "/*")
                 .servlet(new EventsServlet(telemetry), EventsServlet.PATH)
-                .servlet(new MetricsServlet(pm, telemetry, Path.of("/proc")), MetricsServlet.PATH)
+                .servlet(new MetricsServlet(pm, telemetry, new ProcMeter(Path.of("/proc"))), MetricsServlet.PATH)
                 .start();
     }
 

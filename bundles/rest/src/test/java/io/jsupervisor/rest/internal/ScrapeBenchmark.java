@@ -2,6 +2,7 @@ package io.jsupervisor.rest.internal;
 
 import io.jsupervisor.api.ProcessInfo;
 import io.jsupervisor.api.ProcessState;
+import io.jsupervisor.core.internal.ProcMeter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public final class ScrapeBenchmark {
             }
             FakeProcessManager pm = new FakeProcessManager().with(infos.toArray(ProcessInfo[]::new));
             try (Telemetry t = new Telemetry(pm)) {
-                MetricsRenderer r = new MetricsRenderer(pm, t, Path.of("/proc"));
+                MetricsRenderer r = new MetricsRenderer(pm, t, new ProcMeter(Path.of("/proc")));
                 int size = 0;
                 for (int i = 0; i < 20; i++) {
                     size = r.render().length(); // warm-up
@@ -52,7 +53,7 @@ public final class ScrapeBenchmark {
                     took[i] = System.nanoTime() - t0;
                     cpu[i] = threads.getCurrentThreadCpuTime() - c0;
                     t0 = System.nanoTime();
-                    procs = ProcTable.read(Path.of("/proc"), 4096).size();
+                    procs = new ProcMeter(Path.of("/proc")).snapshot().size();
                     procOnly[i] = System.nanoTime() - t0;
                 }
                 Arrays.sort(took);

@@ -1,5 +1,7 @@
-package io.jsupervisor.rest.internal;
+package io.jsupervisor.core.internal;
 
+import io.jsupervisor.api.ResourceMeter;
+import io.jsupervisor.api.ResourceUsage;
 import java.io.BufferedReader;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -11,13 +13,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One pass over {@code /proc/<pid>/stat} of every process on the machine: parent, CPU ticks and
  * resident pages, so the usage of a process tree costs no further system call. Linux only; elsewhere
- * (no {@code /proc}) the table is empty and every tree has no usage.
+ * (no {@code /proc}) the table is empty and every tree has no usage. The one /proc reader: the resource
+ * limits and the metrics (through {@link ProcMeter}) both use it.
  */
-final class ProcTable {
+final class ProcessTreeUsage implements ResourceMeter.Snapshot {
     /** USER_HZ: the unit of /proc's tick counts, 100 on every Linux ABI. */
     static final double TICKS_PER_SECOND = 100.0;
 
@@ -25,16 +29,11 @@ final class ProcTable {
     record Entry(int pid, int ppid, long ticks, long rssPages) {
     }
 
-    /** A tree's sums: resident bytes, CPU seconds, number of processes in it. */
-    record Usage(long rssBytes, double cpuSeconds, int processes) {
-        static final Usage NONE = new Usage(0, 0, 0);
-    }
-
     private final Map<Integer, Entry> byPid;
     private final Map<Integer, List<Integer>> children;
     private final long pageSize;
 
-    private ProcTable(Map<Integer, Entry> byPid, long pageSize) {
+    private ProcessTreeUsage(Map<Integer, Entry> byPid, long pageSize) {
         this.byPid = byPid;
         this.pageSize = pageSize;
         this.children = new HashMap<>();
@@ -43,7 +42,7 @@ final class ProcTable {
         }
     }
 
-    static ProcTable read(Path proc, long pageSize) {
+    static ProcessTreeUsage read(Path proc, long pageSize) {
         Map<Integer, Entry> byPid = new HashMap<>(2048);
         String[] names = proc.toFile().list();
         byte[] buf = new byte[4096]; // one buffer for all: a stat line is well under 1 KiB
@@ -61,7 +60,7 @@ final class ProcTable {
                 // an unexpected line: leave that process out rather than fail the scrape
             }
         }
-        return new ProcTable(byPid, pageSize);
+        return new ProcessTreeUsage(byPid, pageSize);
     }
 
     /** Plain open/read/close into a shared buffer: /proc files report size 0, so Files.readAllBytes does more calls. */
@@ -108,7 +107,8 @@ final class ProcTable {
         return new Entry(pid, Integer.parseInt(f[1]), ticks, Math.max(0, Long.parseLong(f[21])));
     }
 
-    int size() {
+    @Override
+    public int size() {
         return byPid.size();
     }
 
@@ -116,16 +116,23 @@ final class ProcTable {
         return byPid.get(pid);
     }
 
-    /** The sums over {@code pid} and all its descendants; {@link Usage#NONE} when it is not in the table. */
-    Usage treeUsage(int pid) {
-        if (pid <= 0 || !byPid.containsKey(pid)) {
-            return Usage.NONE;
+    @Override
+    public Optional<ResourceUsage> process(long pid) {
+        Entry e = pid > 0 && pid <= Integer.MAX_VALUE ? byPid.get((int) pid) : null;
+        return e == null ? Optional.empty()
+                : Optional.of(new ResourceUsage(e.rssPages() * pageSize, e.ticks() / TICKS_PER_SECOND, 1));
+    }
+
+    @Override
+    public ResourceUsage tree(long pid) {
+        if (pid <= 0 || pid > Integer.MAX_VALUE || !byPid.containsKey((int) pid)) {
+            return ResourceUsage.NONE;
         }
         long rss = 0;
         long ticks = 0;
         int count = 0;
         ArrayDeque<Integer> todo = new ArrayDeque<>();
-        todo.push(pid);
+        todo.push((int) pid);
         while (!todo.isEmpty()) {
             Entry e = byPid.get(todo.pop());
             if (e == null || count > byPid.size()) {
@@ -141,6 +148,6 @@ final class ProcTable {
                 }
             }
         }
-        return new Usage(rss * pageSize, ticks / TICKS_PER_SECOND, count);
+        return new ResourceUsage(rss * pageSize, ticks / TICKS_PER_SECOND, count);
     }
 }

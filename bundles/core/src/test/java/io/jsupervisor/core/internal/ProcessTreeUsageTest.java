@@ -1,8 +1,9 @@
-package io.jsupervisor.rest.internal;
+package io.jsupervisor.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jsupervisor.api.ResourceUsage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The /proc pass: stat lines with awkward command names, trees summed over descendants only. */
-class ProcTableTest {
+class ProcessTreeUsageTest {
     @TempDir
     Path proc;
 
@@ -32,24 +33,26 @@ class ProcTableTest {
         stat(102, 101, "grand) child", 0, 100, 0, 0, 3);
         stat(200, 1, "other", 5, 5, 0, 0, 100);
         Files.createDirectories(proc.resolve("self"));
-        ProcTable t = ProcTable.read(proc, 4096);
+        ProcessTreeUsage t = ProcessTreeUsage.read(proc, 4096);
         assertEquals(5, t.size());
         assertEquals(100, t.get(101).ppid());
-        ProcTable.Usage u = t.treeUsage(100);
+        ResourceUsage u = t.tree(100);
         assertEquals(3, u.processes());
-        assertEquals((5 + 7 + 3) * 4096L, u.rssBytes());
+        assertEquals((5 + 7 + 3) * 4096L, u.residentBytes());
         assertEquals((10 + 20 + 30 + 40 + 100 + 100) / 100.0, u.cpuSeconds(), 1e-9);
-        assertEquals(ProcTable.Usage.NONE, t.treeUsage(0));
-        assertEquals(ProcTable.Usage.NONE, t.treeUsage(999));
+        assertEquals(ResourceUsage.NONE, t.tree(0));
+        assertEquals(ResourceUsage.NONE, t.tree(999));
+        // the process alone: its own pages, its ticks with its reaped children's
+        assertEquals(new ResourceUsage(5 * 4096L, (10 + 20 + 30 + 40) / 100.0, 1), t.process(100).orElseThrow());
+        assertTrue(t.process(999).isEmpty());
     }
 
     @Test
     void theRealProcHasThisJvm() {
         Path real = Path.of("/proc");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(real.resolve("self")));
-        ProcTable t = ProcTable.read(real, ProcTable.pageSize(real));
-        ProcTable.Usage self = t.treeUsage((int) ProcessHandle.current().pid());
-        assertTrue(self.rssBytes() > 10_000_000, "a JVM uses more than 10 MB: " + self.rssBytes());
-        assertTrue(ProcTable.pageSize(real) >= 4096);
+        ResourceUsage self = new ProcMeter(real).snapshot().tree(ProcessHandle.current().pid());
+        assertTrue(self.residentBytes() > 10_000_000, "a JVM uses more than 10 MB: " + self.residentBytes());
+        assertTrue(ProcessTreeUsage.pageSize(real) >= 4096);
     }
 }
