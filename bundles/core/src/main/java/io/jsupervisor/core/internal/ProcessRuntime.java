@@ -87,22 +87,40 @@ final class ProcessRuntime {
         try {
             p = engine.spawner.spawn(spec, cmd, engine.childEnvironment(spec));
         } catch (IOException | RuntimeException e) {
-            String m = String.valueOf(e.getMessage());
-            recordSpawnerr(m.contains("Too many open files") ? "too many open files to spawn '" + name() + "'"
-                    : "unknown error during fork for '" + name() + "': " + m);
+            recordSpawnerr(SpawnFailures.describe(name(), e));
+            changeState(ProcessState.BACKOFF, true);
+            return;
+        } catch (OutOfMemoryError e) {
+            // the JDK could not start a thread it needs (its reaper): at the process limit, as a failed fork
+            if (!SpawnFailures.isThreadLimit(e)) {
+                throw e;
+            }
+            recordSpawnerr(SpawnFailures.describe(name(), e));
+            changeState(ProcessState.BACKOFF, true);
+            return;
+        }
+        List<CompletableFuture<Void>> pumps = new ArrayList<>();
+        try {
+            pumps.add(new OutputPump(p.getInputStream(), engine.pumpTargets(), group.spec.name(), name(), p.pid(),
+                    LogChannel.STDOUT, stdoutLog, spec.stdout()).start());
+            if (!spec.redirectStderr()) {
+                pumps.add(new OutputPump(p.getErrorStream(), engine.pumpTargets(), group.spec.name(), name(),
+                        p.pid(), LogChannel.STDERR, stderrLog, spec.stderr()).start());
+            }
+        } catch (OutOfMemoryError e) {
+            if (!SpawnFailures.isThreadLimit(e)) {
+                throw e;
+            }
+            // no thread to read its output: a child whose pipes nobody drains would hang, so it goes, unlogged
+            // as spawned, and the start counts as a failed fork (BACKOFF, retried like any spawn error)
+            p.destroyForcibly();
+            recordSpawnerr(SpawnFailures.describe(name(), e));
             changeState(ProcessState.BACKOFF, true);
             return;
         }
         process = p;
         pid = p.pid();
         stdin = p.getOutputStream();
-        List<CompletableFuture<Void>> pumps = new ArrayList<>();
-        pumps.add(new OutputPump(p.getInputStream(), engine.pumpTargets(), group.spec.name(), name(), pid,
-                LogChannel.STDOUT, stdoutLog, spec.stdout()).start());
-        if (!spec.redirectStderr()) {
-            pumps.add(new OutputPump(p.getErrorStream(), engine.pumpTargets(), group.spec.name(), name(), pid,
-                    LogChannel.STDERR, stderrLog, spec.stderr()).start());
-        }
         engine.log.info("spawned: '" + name() + "' with pid " + pid);
         // the exit is handled once the pipes are drained (bounded: a grandchild may hold them open)
         CompletableFuture<Void> drained = CompletableFuture.allOf(pumps.toArray(new CompletableFuture<?>[0]));
