@@ -84,16 +84,22 @@ final class ProcessRuntime {
             return;
         }
         Process p;
+        Map<String, String> env = engine.childEnvironment(spec);
         try {
-            p = engine.spawner.spawn(spec, cmd, engine.childEnvironment(spec));
+            p = engine.spawner.spawn(spec, cmd, env);
         } catch (IOException | RuntimeException e) {
             recordSpawnerr(SpawnFailures.describe(name(), e));
             changeState(ProcessState.BACKOFF, true);
             return;
         } catch (OutOfMemoryError e) {
-            // the JDK could not start a thread it needs (its reaper): at the process limit, as a failed fork
+            // the JDK could not start a thread it needs (its reaper): at the process limit, as a failed fork;
+            // the child it forked before is ours to end, else it runs on unseen and a retry starts it twice
             if (!SpawnFailures.isThreadLimit(e)) {
                 throw e;
+            }
+            for (long stray : engine.spawner.killStrays(env, supervisedPids())) {
+                engine.log.warn("killed '" + name() + "' with pid " + stray
+                        + ": started without a thread to wait for it (process limit reached)");
             }
             recordSpawnerr(SpawnFailures.describe(name(), e));
             changeState(ProcessState.BACKOFF, true);
@@ -127,6 +133,19 @@ final class ProcessRuntime {
         p.onExit().thenCompose(x -> drained.completeOnTimeout(null, 500, TimeUnit.MILLISECONDS))
                 .whenComplete((x, err) -> engine.post(() -> finish(p)));
         engine.wakeUpAfter(spec.startsecs() * SECOND + 1_000_000L);
+    }
+
+    /** The pids of every process the engine supervises now. */
+    private java.util.Set<Long> supervisedPids() {
+        java.util.Set<Long> pids = new java.util.HashSet<>();
+        for (GroupRuntime g : engine.groups.values()) {
+            for (ProcessRuntime p : g.processes.values()) {
+                if (p.pid != 0) {
+                    pids.add(p.pid);
+                }
+            }
+        }
+        return pids;
     }
 
     private void recordSpawnerr(String message) {

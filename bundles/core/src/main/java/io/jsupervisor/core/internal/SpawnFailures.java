@@ -19,7 +19,8 @@ final class SpawnFailures {
 
     /** True for the JVM's "unable to create native thread": the same EAGAIN a fork gets at the process limit. */
     static boolean isThreadLimit(Throwable e) {
-        return e instanceof OutOfMemoryError && String.valueOf(e.getMessage()).contains("unable to create native thread");
+        return e instanceof OutOfMemoryError
+                && String.valueOf(e.getMessage()).contains("unable to create native thread");
     }
 
     /** The spawnerr for {@code e}, thrown while starting {@code name} (the child itself or a thread of it). */
