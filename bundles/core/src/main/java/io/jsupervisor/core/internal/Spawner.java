@@ -143,11 +143,39 @@ final class Spawner {
             }
             return null;
         } catch (IOException e) {
+            if (group && (sig == 15 || sig == 9) && !groupMembers(pid).isEmpty()) {
+                // no helper process (at the process limit, say): the JDK signals each member of the group itself
+                groupMembers(pid).forEach(h -> {
+                    if (sig == 9) {
+                        h.destroyForcibly();
+                    } else {
+                        h.destroy();
+                    }
+                });
+                return null;
+            }
             return e.toString();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return e.toString();
         }
+    }
+
+    /** The live processes of process group {@code pgid}, from /proc (field 5 of stat). */
+    static List<ProcessHandle> groupMembers(long pgid) {
+        List<ProcessHandle> members = new ArrayList<>();
+        ProcessHandle.allProcesses().forEach(h -> {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + h.pid() + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                if (Long.parseLong(f[2]) == pgid && !f[0].equals("Z")) {
+                    members.add(h);
+                }
+            } catch (IOException | RuntimeException e) {
+                // gone meanwhile
+            }
+        });
+        return members;
     }
 
     /**
