@@ -34,7 +34,12 @@ final class Daemon implements AutoCloseable {
     }
 
     Daemon start() throws IOException {
-        startListening();
+        return start(List.of());
+    }
+
+    /** Starts with {@code launcher} before the command (e.g. setpriv to another user) and waits for RUNNING. */
+    Daemon start(List<String> launcher) throws IOException {
+        startListening(launcher);
         Poll.until(WAIT, "the daemon answering", () -> rpc.tryCall("supervisor.getState")
                 .filter(a -> a.contains("RUNNING")));
         return this;
@@ -42,7 +47,13 @@ final class Daemon implements AutoCloseable {
 
     /** Starts and waits until the HTTP port answers anything (for servers that need credentials). */
     Daemon startListening() throws IOException {
-        process = new ProcessBuilder(Distribution.supervisord().toString(), "-n", "-c", config.toString())
+        return startListening(List.of());
+    }
+
+    private Daemon startListening(List<String> launcher) throws IOException {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(Distribution.supervisord().toString(), "-n", "-c", config.toString()));
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("daemon.out").toFile()).start();
         Poll.until(WAIT, "the HTTP port", () -> {
             try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {

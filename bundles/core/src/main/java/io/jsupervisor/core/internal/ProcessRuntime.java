@@ -103,31 +103,68 @@ final class ProcessRuntime {
             return;
         }
         Process p;
+        Map<String, String> env = engine.childEnvironment(spec);
         try {
-            p = engine.spawner.spawn(spec, cmd, engine.childEnvironment(spec));
+            p = engine.spawner.spawn(spec, cmd, env);
         } catch (IOException | RuntimeException e) {
-            String m = String.valueOf(e.getMessage());
-            recordSpawnerr(m.contains("Too many open files") ? "too many open files to spawn '" + name() + "'"
-                    : "unknown error during fork for '" + name() + "': " + m);
+            recordSpawnerr(SpawnFailures.describe(name(), e));
+            changeState(ProcessState.BACKOFF, true);
+            return;
+        } catch (OutOfMemoryError e) {
+            // the JDK could not start a thread it needs (its reaper): at the process limit, as a failed fork;
+            // the child it forked before is ours to end, else it runs on unseen and a retry starts it twice
+            if (!SpawnFailures.isThreadLimit(e)) {
+                throw e;
+            }
+            for (long stray : engine.spawner.killStrays(env, supervisedPids())) {
+                engine.log.warn("killed '" + name() + "' with pid " + stray
+                        + ": started without a thread to wait for it (process limit reached)");
+            }
+            recordSpawnerr(SpawnFailures.describe(name(), e));
+            changeState(ProcessState.BACKOFF, true);
+            return;
+        }
+        List<CompletableFuture<Void>> pumps = new ArrayList<>();
+        try {
+            pumps.add(new OutputPump(p.getInputStream(), engine.pumpTargets(), group.spec.name(), name(), p.pid(),
+                    LogChannel.STDOUT, stdoutLog, spec.stdout()).start());
+            if (!spec.redirectStderr()) {
+                pumps.add(new OutputPump(p.getErrorStream(), engine.pumpTargets(), group.spec.name(), name(),
+                        p.pid(), LogChannel.STDERR, stderrLog, spec.stderr()).start());
+            }
+        } catch (OutOfMemoryError e) {
+            if (!SpawnFailures.isThreadLimit(e)) {
+                throw e;
+            }
+            // no thread to read its output: a child whose pipes nobody drains would hang, so it goes, unlogged
+            // as spawned, and the start counts as a failed fork (BACKOFF, retried like any spawn error)
+            p.destroyForcibly();
+            recordSpawnerr(SpawnFailures.describe(name(), e));
             changeState(ProcessState.BACKOFF, true);
             return;
         }
         process = p;
         pid = p.pid();
         stdin = p.getOutputStream();
-        List<CompletableFuture<Void>> pumps = new ArrayList<>();
-        pumps.add(new OutputPump(p.getInputStream(), engine.pumpTargets(), group.spec.name(), name(), pid,
-                LogChannel.STDOUT, stdoutLog, spec.stdout()).start());
-        if (!spec.redirectStderr()) {
-            pumps.add(new OutputPump(p.getErrorStream(), engine.pumpTargets(), group.spec.name(), name(), pid,
-                    LogChannel.STDERR, stderrLog, spec.stderr()).start());
-        }
         engine.log.info("spawned: '" + name() + "' with pid " + pid);
         // the exit is handled once the pipes are drained (bounded: a grandchild may hold them open)
         CompletableFuture<Void> drained = CompletableFuture.allOf(pumps.toArray(new CompletableFuture<?>[0]));
         p.onExit().thenCompose(x -> drained.completeOnTimeout(null, 500, TimeUnit.MILLISECONDS))
                 .whenComplete((x, err) -> engine.post(() -> finish(p)));
         engine.wakeUpAfter(spec.startsecs() * SECOND + 1_000_000L);
+    }
+
+    /** The pids of every process the engine supervises now. */
+    private java.util.Set<Long> supervisedPids() {
+        java.util.Set<Long> pids = new java.util.HashSet<>();
+        for (GroupRuntime g : engine.groups.values()) {
+            for (ProcessRuntime p : g.processes.values()) {
+                if (p.pid != 0) {
+                    pids.add(p.pid);
+                }
+            }
+        }
+        return pids;
     }
 
     private void recordSpawnerr(String message) {

@@ -157,11 +157,75 @@ final class Spawner {
             }
             return null;
         } catch (IOException e) {
+            if (group && (sig == 15 || sig == 9) && !groupMembers(pid).isEmpty()) {
+                // no helper process (at the process limit, say): the JDK signals each member of the group itself
+                groupMembers(pid).forEach(h -> {
+                    if (sig == 9) {
+                        h.destroyForcibly();
+                    } else {
+                        h.destroy();
+                    }
+                });
+                return null;
+            }
             return e.toString();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return e.toString();
         }
+    }
+
+    /** The live processes of process group {@code pgid}, from /proc (field 5 of stat). */
+    static List<ProcessHandle> groupMembers(long pgid) {
+        List<ProcessHandle> members = new ArrayList<>();
+        ProcessHandle.allProcesses().forEach(h -> {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + h.pid() + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                if (Long.parseLong(f[2]) == pgid && !f[0].equals("Z")) {
+                    members.add(h);
+                }
+            } catch (IOException | RuntimeException e) {
+                // gone meanwhile
+            }
+        });
+        return members;
+    }
+
+    /**
+     * Kills the daemon's children that run with exactly {@code env} and are not in {@code known}: a child the JDK
+     * forked but then threw away, because it could not create the thread that waits for it (at the process limit).
+     * Nothing else has that environment (SUPERVISOR_PROCESS_NAME and SUPERVISOR_GROUP_NAME name one process), and
+     * the JDK returns only after the child's exec, so its environment is already the one it was given. No thread
+     * or helper process is needed: SIGKILL through ProcessHandle. It stays a zombie, as nothing can reap it.
+     *
+     * @return the pids killed
+     */
+    List<Long> killStrays(Map<String, String> env, java.util.Set<Long> known) {
+        List<Long> killed = new ArrayList<>();
+        for (ProcessHandle child : ProcessHandle.current().children().toList()) {
+            if (!known.contains(child.pid()) && env.equals(environment(child.pid())) && child.destroyForcibly()) {
+                killed.add(child.pid());
+            }
+        }
+        return killed;
+    }
+
+    /** The environment a process runs with, from /proc (empty when it cannot be read). */
+    static Map<String, String> environment(long pid) {
+        Map<String, String> env = new java.util.HashMap<>();
+        try {
+            String all = new String(Files.readAllBytes(Path.of("/proc/" + pid + "/environ")), StandardCharsets.UTF_8);
+            for (String entry : all.split("\0")) {
+                int eq = entry.indexOf('=');
+                if (eq > 0) {
+                    env.put(entry.substring(0, eq), entry.substring(eq + 1));
+                }
+            }
+        } catch (IOException e) {
+            // gone, or not ours
+        }
+        return env;
     }
 
     /** The primary gid of a uid from /etc/passwd (the uid itself when it has no entry). */
