@@ -461,24 +461,35 @@ def svg_plot(sweep, path):
         f.write('\n'.join(out))
 
 
-def svg_to_png(svg, png):
-    """ImageMagick's convert or rsvg-convert, whichever is installed; False when neither is."""
-    for tool in ('/usr/local/bin/convert', shutil.which('convert'), shutil.which('rsvg-convert')):
-        if tool and os.access(tool, os.X_OK):
-            if tool.endswith('rsvg-convert'):
-                command = [tool, '-o', png, svg]
-            else:
-                command = [tool, '-density', '96', svg, '-strip', '-colors', '32', 'PNG8:' + png]
-            if subprocess.run(command).returncode == 0:
+def java_command():
+    """The java bin/supervisord runs: $JAVA_HOME/bin/java, else java on the PATH (None when there is none)."""
+    home = os.environ.get('JAVA_HOME')
+    if home and os.access(os.path.join(home, 'bin', 'java'), os.X_OK):
+        return os.path.join(home, 'bin', 'java')
+    return shutil.which('java')
+
+
+def png_plot(sweep, svg, png):
+    """The sweep plot as a PNG: drawn by bench/ScalePlot.java (the JDK alone), else the SVG converted by
+    rsvg-convert or ImageMagick when installed. False when none of them worked."""
+    rows = ['%d,%.3f,%.1f,%.3f,%.1f' % (c, sweep[c]['reference']['running'], sweep[c]['reference']['rss'],
+                                        sweep[c]['jsupervisor']['running'], sweep[c]['jsupervisor']['rss'])
+            for c in sorted(sweep)]
+    java = java_command()
+    if java and subprocess.run([java, '-Djava.awt.headless=true', os.path.join(HERE, 'ScalePlot.java'), png]
+                               + rows).returncode == 0:
+        return True
+    for tool in (shutil.which('rsvg-convert'), shutil.which('convert')):
+        if tool:
+            command = [tool, '-o', png, svg] if tool.endswith('rsvg-convert') else [tool, svg, png]
+            if subprocess.run(command).returncode == 0 and os.path.exists(png):
                 return True
     return False
 
 
 def java_version():
-    """The version line of the java bin/supervisord runs: $JAVA_HOME/bin/java, else java on the PATH."""
-    home = os.environ.get('JAVA_HOME')
-    java = os.path.join(home, 'bin', 'java') if home and os.access(os.path.join(home, 'bin', 'java'), os.X_OK) \
-        else shutil.which('java')
+    """The version lines of the java bin/supervisord runs."""
+    java = java_command()
     if not java:
         return 'no java found'
     out = subprocess.run([java, '-version'], capture_output=True, text=True).stderr.splitlines()
@@ -523,7 +534,7 @@ def main():
     ap.add_argument('--no-log', action='store_true', help='leave out the log throughput figure')
     ap.add_argument('--sweep', help='comma-separated program counts for the scaling plot (e.g. 100,500,1000,2000)')
     ap.add_argument('--svg', default='bench-scale.svg', help='where the sweep plot goes (SVG)')
-    ap.add_argument('--png', help='also convert the sweep plot to this PNG (ImageMagick or rsvg-convert)')
+    ap.add_argument('--png', help='also draw the sweep plot as this PNG (bench/ScalePlot.java)')
     ap.add_argument('--markdown', help='also write the table, with machine, date and load, as markdown here')
     ap.add_argument('--json', help='also write every value as JSON here')
     opts = ap.parse_args()
@@ -560,8 +571,8 @@ def main():
         svg_plot(sweep, opts.svg)
         print('plot written to %s' % opts.svg)
         if opts.png:
-            print('PNG written to %s' % opts.png if svg_to_png(opts.svg, opts.png)
-                  else 'no PNG: neither ImageMagick convert nor rsvg-convert is installed')
+            print('PNG written to %s' % opts.png if png_plot(sweep, opts.svg, opts.png)
+                  else 'no PNG: neither java (bench/ScalePlot.java), rsvg-convert nor ImageMagick worked')
     else:
         start = measure_startup(opts, opts.startup_runs)
         table.add('start', 'start to first RPC answer (median of %d)' % opts.startup_runs,
