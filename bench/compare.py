@@ -353,7 +353,8 @@ def scale_figures(opts, table, count, detailed):
                 r['ctl_ref_client'] = ctl_status(d, '/usr/bin/supervisorctl', opts.ctl_runs)
             else:
                 time.sleep(opts.settle_seconds)
-                _, r['rss'] = proc_stat(d.process.pid)
+                _, rss_kib = proc_stat(d.process.pid)
+                r['rss'] = rss_kib / 1024
             r['stop_all'] = stop_all(d)
         finally:
             d.stop()
