@@ -394,6 +394,7 @@ def shell_limit(opts, table, count, ours_running):
 def log_figures(opts, table):
     """A child writing opts.log_mib MiB to stdout until the log holds every byte (default rotation, 50MB x 10),
     alternating: straight to a file (the limit), the reference, ours. Median of opts.log_runs."""
+    sys.dont_write_bytecode = True  # no __pycache__ in the source tree
     sys.path.insert(0, HERE)
     import log_throughput
     total = opts.log_mib * 1024 * 1024
