@@ -80,6 +80,8 @@ class MisbehavingChildrenTest {
     void aChildIgnoringSigtermIsKilledAfterStopwaitsecsWithItsGroup() throws Exception {
         daemon.awaitState("deaf", "RUNNING");
         long pid = daemon.pidOf("deaf");
+        // RUNNING at once (startsecs=0): wait until the shell has set its trap, or TERM would simply end it
+        Poll.until(Daemon.WAIT, "deaf ignoring SIGTERM", () -> ignoresTerm(pid));
         String reply = daemon.call("supervisor.stopProcess", XmlRpc.stringParam("deaf"));
         assertTrue(reply.contains("<boolean>1</boolean>"), reply);
         assertEquals("STOPPED", state("deaf"));
@@ -161,6 +163,16 @@ class MisbehavingChildrenTest {
             return Files.size(file);
         } catch (IOException e) {
             return -1;
+        }
+    }
+
+    private static boolean ignoresTerm(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                    .filter(l -> l.startsWith("SigIgn:"))
+                    .anyMatch(l -> (Long.parseLong(l.substring(7).trim(), 16) & (1L << 14)) != 0); // bit 15-1: TERM
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -12,14 +12,20 @@ final class ChildEnvironment {
     private ChildEnvironment() {
     }
 
-    /** [supervisord] environment merged with the program's (program wins): what PATH search uses too. */
-    static Map<String, String> configured(SupervisorConfig config, ProcessSpec spec) {
-        Map<String, String> env = new LinkedHashMap<>(config.supervisord().environment());
+    /**
+     * [supervisord] environment merged with the program's (program wins): what PATH search uses too.
+     *
+     * @param global the [supervisord] environment of the file the program was read from (the reference merges
+     *               it into each process when it reads the file, so a later reread changes only what it replaces)
+     */
+    static Map<String, String> configured(Map<String, String> global, ProcessSpec spec) {
+        Map<String, String> env = new LinkedHashMap<>(global);
         env.putAll(spec.environment());
         return env;
     }
 
-    static Map<String, String> build(Map<String, String> daemonEnv, SupervisorConfig config, ProcessSpec spec) {
+    static Map<String, String> build(Map<String, String> daemonEnv, SupervisorConfig config,
+                                     Map<String, String> global, ProcessSpec spec) {
         Map<String, String> env = new LinkedHashMap<>(daemonEnv);
         env.put("SUPERVISOR_ENABLED", "1");
         String url = serverUrl(config, spec);
@@ -28,7 +34,7 @@ final class ChildEnvironment {
         }
         env.put("SUPERVISOR_PROCESS_NAME", spec.name());
         env.put("SUPERVISOR_GROUP_NAME", spec.groupName());
-        env.putAll(configured(config, spec)); // the global environment= beats SUPERVISOR_* (observed)
+        env.putAll(configured(global, spec)); // the global environment= beats SUPERVISOR_* (observed)
         return env;
     }
 

@@ -241,7 +241,7 @@ final class Dependencies {
             return null;
         }
         try {
-            engine.resolve(p.spec);
+            engine.resolve(p);
         } catch (SpawnError e) {
             ps.fail(e.fault(), e.getMessage());
             return null; // not a dependency's fault: the caller's reply carries it

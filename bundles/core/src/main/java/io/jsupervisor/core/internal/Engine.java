@@ -408,7 +408,7 @@ public final class Engine implements AutoCloseable {
                 log.warn("fcgi-program:" + g.name() + " is not supported; its processes are not run");
                 continue;
             }
-            addGroup(g);
+            addGroup(g, config.supervisord().environment());
         }
         for (UnixHttpServerSpec u : config.unixHttpServers()) {
             if (u.username() == null) {
@@ -487,12 +487,15 @@ public final class Engine implements AutoCloseable {
         return l;
     }
 
-    /** @return false when a group of that name is already there */
-    boolean addGroup(GroupSpec spec) {
+    /**
+     * @param globalEnvironment the [supervisord] environment of the file {@code spec} was read from
+     * @return false when a group of that name is already there
+     */
+    boolean addGroup(GroupSpec spec, Map<String, String> globalEnvironment) {
         if (groups.containsKey(spec.name())) {
             return false;
         }
-        GroupRuntime g = new GroupRuntime(spec);
+        GroupRuntime g = new GroupRuntime(spec, globalEnvironment);
         String dir = active.supervisord().childlogdir();
         String id = active.supervisord().identifier();
         for (ProcessSpec p : spec.processes()) {
@@ -547,13 +550,13 @@ public final class Engine implements AutoCloseable {
 
     // ---- what processes need ----------------------------------------------------------------------
 
-    CommandResolver.Resolved resolve(ProcessSpec spec) throws SpawnError {
-        return CommandResolver.resolve(spec.command(),
-                CommandResolver.searchPath(ChildEnvironment.configured(active, spec), daemonEnv));
+    CommandResolver.Resolved resolve(ProcessRuntime p) throws SpawnError {
+        return CommandResolver.resolve(p.spec.command(), CommandResolver.searchPath(
+                ChildEnvironment.configured(p.group.globalEnvironment, p.spec), daemonEnv));
     }
 
-    Map<String, String> childEnvironment(ProcessSpec spec) {
-        return ChildEnvironment.build(daemonEnv, active, spec);
+    Map<String, String> childEnvironment(ProcessRuntime p) {
+        return ChildEnvironment.build(daemonEnv, active, p.group.globalEnvironment, p.spec);
     }
 
     OutputPump.Targets pumpTargets() {

@@ -50,6 +50,8 @@ final class FinerUpdate implements ProcessManagerImpl.Poll<UpdateReport> {
     }
 
     private final Engine engine;
+    /** The [supervisord] environment of the file being applied: what added and replaced processes get. */
+    private Map<String, String> globalEnvironment;
     private final List<GroupSpec> addedGroups = new ArrayList<>();
     private final Map<String, GroupRuntime> removedGroups = new LinkedHashMap<>();
     private final Map<String, GroupSpec> replacedGroups = new LinkedHashMap<>();
@@ -68,12 +70,13 @@ final class FinerUpdate implements ProcessManagerImpl.Poll<UpdateReport> {
     static FinerUpdate begin(Engine engine, SupervisorConfig parsed) {
         FinerUpdate u = new FinerUpdate(engine);
         engine.lastParsed = parsed; // as reloadConfig: getAllConfigInfo and addProcessGroup see the new file
-        u.plan(engine.active, parsed);
+        u.globalEnvironment = parsed.supervisord().environment();
+        u.plan(parsed);
         u.stopAll();
         return u;
     }
 
-    private void plan(SupervisorConfig before, SupervisorConfig after) {
+    private void plan(SupervisorConfig after) {
         for (GroupSpec g : after.groups()) {
             if (g.kind() == GroupKind.FCGI) {
                 continue; // never run, so never added (as reloadConfig)
@@ -83,13 +86,13 @@ final class FinerUpdate implements ProcessManagerImpl.Poll<UpdateReport> {
                 addedGroups.add(g);
             } else if (g.kind() != running.spec.kind() || g.kind() == GroupKind.EVENTLISTENER
                     || !Objects.equals(g.pool(), running.spec.pool())) {
-                if (!running.spec.equals(g) || !sameEnvironments(running.spec, g, before, after)) {
+                if (!running.spec.equals(g) || !sameEnvironments(running.spec, g, running.globalEnvironment)) {
                     replacedGroups.put(g.name(), g);
                     replacedRuntimes.put(g.name(), running);
                     toStop.addAll(running.processes.values());
                 }
             } else {
-                Changed c = compare(running, g, before, after);
+                Changed c = compare(running, g);
                 if (c != null) {
                     changed.add(c);
                 }
@@ -104,13 +107,13 @@ final class FinerUpdate implements ProcessManagerImpl.Poll<UpdateReport> {
     }
 
     /** The processes of a group compared by name; {@code null} when nothing at all changed. */
-    private Changed compare(GroupRuntime running, GroupSpec next, SupervisorConfig before, SupervisorConfig after) {
+    private Changed compare(GroupRuntime running, GroupSpec next) {
         Changed c = new Changed(running, next);
         for (ProcessSpec p : next.processes()) {
             ProcessRuntime now = running.processes.get(p.name());
             if (now == null) {
                 c.added.add(p.name());
-            } else if (!sameSettings(now.spec, p) || !sameEnvironment(now.spec, p, before, after)) {
+            } else if (!sameSettings(now.spec, p) || !sameEnvironment(now.spec, p, running.globalEnvironment)) {
                 c.replaced.put(p.name(), p);
                 c.wasRunning.put(p.name(), now.state.isRunning() || now.state == ProcessState.STOPPING);
                 toStop.add(now);
@@ -163,18 +166,16 @@ final class FinerUpdate implements ProcessManagerImpl.Poll<UpdateReport> {
     }
 
     /** The reference merges {@code [supervisord] environment} into each process's (see reloadConfig). */
-    private static boolean sameEnvironment(ProcessSpec was, ProcessSpec now, SupervisorConfig before,
-                                           SupervisorConfig after) {
-        return ChildEnvironment.configured(before, was).equals(ChildEnvironment.configured(after, now));
+    private boolean sameEnvironment(ProcessSpec was, ProcessSpec now, Map<String, String> before) {
+        return ChildEnvironment.configured(before, was).equals(ChildEnvironment.configured(globalEnvironment, now));
     }
 
-    private static boolean sameEnvironments(GroupSpec was, GroupSpec now, SupervisorConfig before,
-                                            SupervisorConfig after) {
+    private boolean sameEnvironments(GroupSpec was, GroupSpec now, Map<String, String> before) {
         if (was.processes().size() != now.processes().size()) {
             return false;
         }
         for (int i = 0; i < was.processes().size(); i++) {
-            if (!sameEnvironment(was.processes().get(i), now.processes().get(i), before, after)) {
+            if (!sameEnvironment(was.processes().get(i), now.processes().get(i), before)) {
                 return false;
             }
         }
@@ -241,7 +242,7 @@ final class FinerUpdate implements ProcessManagerImpl.Poll<UpdateReport> {
         replacedGroups.forEach((name, spec) -> {
             if (untouched(name, replacedRuntimes.get(name)) && engine.removeGroup(name)) {
                 removed.add(name);
-                if (engine.addGroup(spec)) {
+                if (engine.addGroup(spec, globalEnvironment)) {
                     added.add(name);
                 }
             }
@@ -253,7 +254,7 @@ final class FinerUpdate implements ProcessManagerImpl.Poll<UpdateReport> {
             swap(c, restarted, addedProcesses, removedProcesses);
         }
         for (GroupSpec g : addedGroups) {
-            if (engine.addGroup(g)) {
+            if (engine.addGroup(g, globalEnvironment)) {
                 added.add(g.name());
             }
         }
@@ -296,6 +297,7 @@ final class FinerUpdate implements ProcessManagerImpl.Poll<UpdateReport> {
         g.processes.clear();
         g.processes.putAll(table);
         g.spec = c.next;
+        g.globalEnvironment = globalEnvironment; // kept processes merge to the same environment: else replaced
         engine.dependencies.groupsChanged(); // the graph holds runtimes: the fresh ones replace the old
         engine.limits.added(g);
         for (ProcessRuntime p : toSpawn) {

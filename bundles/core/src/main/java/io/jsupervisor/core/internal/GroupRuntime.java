@@ -16,9 +16,12 @@ final class GroupRuntime {
     /** Replaced only by {@link FinerUpdate} (a group-level setting such as its priority changed). */
     GroupSpec spec;
     final Map<String, ProcessRuntime> processes = new LinkedHashMap<>();
+    /** The [supervisord] environment of the file {@link #spec} was read from; replaced with it. */
+    Map<String, String> globalEnvironment;
 
-    GroupRuntime(GroupSpec spec) {
+    GroupRuntime(GroupSpec spec, Map<String, String> globalEnvironment) {
         this.spec = spec;
+        this.globalEnvironment = globalEnvironment;
     }
 
     /** By (priority, name), as the reference sorts processes. */

@@ -214,7 +214,7 @@ final class HealthMonitor implements AutoCloseable {
         argv.addAll(List.of(Spawner.SH, "-c", command));
         File dir = p.spec.directory() == null || !Files.isDirectory(Path.of(p.spec.directory())) ? null
                 : new File(p.spec.directory());
-        return new ExecProbe(argv, engine.childEnvironment(p.spec), dir, timeoutMs);
+        return new ExecProbe(argv, engine.childEnvironment(p), dir, timeoutMs);
     }
 
     private ScheduledThreadPoolExecutor executor() {

@@ -419,7 +419,7 @@ public final class ProcessManagerImpl implements ProcessManager {
     private Poll<Boolean> startOne(String name, ProcessRuntime p, boolean wait) {
         engine.checkRunning();
         try {
-            engine.resolve(p.spec);
+            engine.resolve(p);
         } catch (SpawnError e) {
             throw new SupervisorException(e.fault(), e.getMessage());
         }
@@ -901,7 +901,7 @@ public final class ProcessManagerImpl implements ProcessManager {
                 GroupRuntime running = engine.groups.get(g.name());
                 if (running == null) {
                     added.add(g.name());
-                } else if (!running.spec.equals(g) || !sameChildEnvironments(g, engine.active, parsed)) {
+                } else if (!running.spec.equals(g) || !sameChildEnvironments(g, running.globalEnvironment, parsed)) {
                     changed.add(g.name());
                 }
             }
@@ -942,8 +942,8 @@ public final class ProcessManagerImpl implements ProcessManager {
      * The reference merges {@code [supervisord] environment} into every process's own environment when it reads
      * the file, so a change there makes every group whose processes end up with another environment "changed".
      */
-    private static boolean sameChildEnvironments(GroupSpec group, SupervisorConfig before, SupervisorConfig after) {
-        Map<String, String> globalBefore = before.supervisord().environment();
+    private static boolean sameChildEnvironments(GroupSpec group, Map<String, String> globalBefore,
+                                                 SupervisorConfig after) {
         Map<String, String> globalAfter = after.supervisord().environment();
         if (globalBefore.equals(globalAfter)) {
             return true;
@@ -966,7 +966,7 @@ public final class ProcessManagerImpl implements ProcessManager {
             engine.checkRunning();
             for (GroupSpec g : engine.lastParsed.groups()) {
                 if (g.name().equals(group) && g.kind() != io.jsupervisor.config.GroupKind.FCGI) {
-                    if (!engine.addGroup(g)) {
+                    if (!engine.addGroup(g, engine.lastParsed.supervisord().environment())) {
                         throw new SupervisorException(Fault.ALREADY_ADDED, group);
                     }
                     return null;

@@ -96,14 +96,14 @@ final class ProcessRuntime {
         changeState(ProcessState.STARTING, true);
         CommandResolver.Resolved cmd;
         try {
-            cmd = engine.resolve(spec);
+            cmd = engine.resolve(this);
         } catch (SpawnError e) {
             recordSpawnerr(e.getMessage());
             changeState(ProcessState.BACKOFF, true);
             return;
         }
         Process p;
-        Map<String, String> env = engine.childEnvironment(spec);
+        Map<String, String> env = engine.childEnvironment(this);
         try {
             p = engine.spawner.spawn(spec, cmd, env);
         } catch (IOException | RuntimeException e) {

@@ -188,9 +188,12 @@ class FinerUpdateTest {
     void aShutdownDuringTheStopsAnswersShutdownState() throws Exception {
         // "slow" ignores TERM for a while, so the update is still waiting when the shutdown begins
         try (Harness h = new Harness(config(dir, group("grp", 999,
-                proc("slow", "/bin/sh -c 'trap \"\" TERM; while :; do sleep 0.1; done'").startsecs(0)
+                proc("slow", "/bin/sh -c 'trap \"\" TERM; echo trapped; while :; do sleep 0.1; done'").startsecs(0)
                         .stopwaitsecs(3))))) {
             h.awaitState("grp:slow", ProcessState.RUNNING, 10);
+            // RUNNING at once (startsecs=0): a TERM before the trap is set would end it, and the update with it
+            h.await("the trap", Duration.ofSeconds(10),
+                    () -> h.output("slow", io.jsupervisor.api.LogChannel.STDOUT).contains("trapped"));
             h.reloaded = config(dir, group("grp", 999,
                     proc("slow", "/bin/sh -c 'trap \"\" TERM; while :; do sleep 0.2; done'").startsecs(0)));
             var f = h.pm.updateChangedOnly();

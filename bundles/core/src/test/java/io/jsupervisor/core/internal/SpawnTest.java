@@ -107,8 +107,8 @@ class SpawnTest {
         assertEquals("http://localhost:9001", ChildEnvironment.serverUrl(inetOnly, auto));
         assertEquals(null, ChildEnvironment.serverUrl(none, auto));
         assertEquals("http://example.org:7", ChildEnvironment.serverUrl(both, given));
-        assertEquals("http://example.org:7", ChildEnvironment.build(Map.of(), none, given).get("SUPERVISOR_SERVER_URL"));
-        assertTrue(!ChildEnvironment.build(Map.of(), none, auto).containsKey("SUPERVISOR_SERVER_URL"));
+        assertEquals("http://example.org:7", ChildEnvironment.build(Map.of(), none, Map.of(), given).get("SUPERVISOR_SERVER_URL"));
+        assertTrue(!ChildEnvironment.build(Map.of(), none, Map.of(), auto).containsKey("SUPERVISOR_SERVER_URL"));
     }
 
     @Test
