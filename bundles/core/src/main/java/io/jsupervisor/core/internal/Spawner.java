@@ -131,11 +131,12 @@ final class Spawner {
             return null;
         }
         if (!group && (sig == 15 || sig == 9)) {
-            // the JDK sends exactly these two itself: no helper process needed
+            // the JDK sends exactly these two itself: no helper process needed. Through the handle: Process.destroy
+            // would also close our ends of the child's pipes, and what it writes while it stops would be lost
             if (sig == 15) {
-                process.destroy();
+                process.toHandle().destroy();
             } else {
-                process.destroyForcibly();
+                process.toHandle().destroyForcibly();
             }
             return null;
         }

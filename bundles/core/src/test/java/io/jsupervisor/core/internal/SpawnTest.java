@@ -71,6 +71,27 @@ class SpawnTest {
     }
 
     @Test
+    void whatAChildWritesWhileItStopsIsCaptured() throws Exception {
+        // stdout and stderr after the stop signal, in a TERM handler that takes a moment, as a server's goodbye
+        try (Harness h = new Harness(config(dir, program(proc("polite",
+                sh("trap 'sleep 0.2; echo goodbye; echo err-goodbye >&2; exit 0' TERM; echo ready; "
+                        + "while :; do sleep 0.05; done")).startsecs(0))))) {
+            h.awaitState("polite", ProcessState.RUNNING, 5);
+            h.await("trap set", Duration.ofSeconds(5), () -> h.output("polite", LogChannel.STDOUT).contains("ready"));
+            h.pm.stopProcess("polite", true).get();
+            h.await("the goodbye", Duration.ofSeconds(5),
+                    () -> h.output("polite", LogChannel.STDOUT).equals("ready\ngoodbye\n")
+                            && h.output("polite", LogChannel.STDERR).equals("err-goodbye\n"));
+            h.pm.startProcess("polite", true).get();
+            h.await("trap set again", Duration.ofSeconds(5),
+                    () -> h.output("polite", LogChannel.STDOUT).endsWith("goodbye\nready\n"));
+            h.pm.stopProcess("polite", true).get(); // SIGTERM again: the second goodbye too
+            h.await("the second goodbye", Duration.ofSeconds(5),
+                    () -> h.output("polite", LogChannel.STDOUT).equals("ready\ngoodbye\nready\ngoodbye\n"));
+        }
+    }
+
+    @Test
     void environmentPrecedence() {
         Map<String, String> global = Map.of("SUPERVISOR_ENABLED", "override", "A", "global", "B", "global");
         var s = Specs.supervisord(dir, LogLevel.INFO, global);
