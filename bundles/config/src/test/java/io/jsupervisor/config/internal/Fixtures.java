@@ -56,6 +56,21 @@ final class Fixtures {
         return assertThrows(ConfigException.class, () -> reader().read(p)).getMessage();
     }
 
+    /** Writes {@code name}: {@code [supervisord]}, then {@code [program:web]} with a command and {@code lines}. */
+    String writeWebProgram(String name, String lines) throws IOException {
+        Files.writeString(dir.resolve(name), "[supervisord]\n[program:web]\ncommand=/bin/web\n" + lines);
+        return name;
+    }
+
+    /** The refusal of {@code name} without the file tail, which is checked to be there. */
+    String reason(String name) {
+        String message = refusal(name);
+        String tail = inFile(name);
+        org.junit.jupiter.api.Assertions.assertEquals(tail, message.substring(message.length() - tail.length()),
+                message);
+        return message.substring(0, message.length() - tail.length());
+    }
+
     /** The message tail our refusals add: {@code  (file: '/tmp/.../name')}. */
     String inFile(String name) {
         return " (file: '" + path(name) + "')";

@@ -21,16 +21,11 @@ class HealthOptionsTest {
     }
 
     private String write(String name, String program) throws Exception {
-        Files.writeString(tmp.resolve(name), "[supervisord]\n[program:web]\ncommand=/bin/web\n" + program);
-        return name;
+        return fx.writeWebProgram(name, program);
     }
 
     private String refusal(String program) throws Exception {
-        String f = write("bad.conf", program);
-        String r = fx.refusal(f);
-        String suffix = fx.inFile(f);
-        assertEquals(suffix, r.substring(r.length() - suffix.length()), r);
-        return r.substring(0, r.length() - suffix.length());
+        return fx.reason(write("bad.conf", program));
     }
 
     @Test

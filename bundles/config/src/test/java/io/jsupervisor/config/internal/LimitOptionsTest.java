@@ -3,7 +3,6 @@ package io.jsupervisor.config.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jsupervisor.config.ProcessSpec;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,16 +20,11 @@ class LimitOptionsTest {
     }
 
     private String write(String name, String program) throws Exception {
-        Files.writeString(tmp.resolve(name), "[supervisord]\n[program:web]\ncommand=/bin/web\n" + program);
-        return name;
+        return fx.writeWebProgram(name, program);
     }
 
     private String refusal(String program) throws Exception {
-        String f = write("bad.conf", program);
-        String message = fx.refusal(f);
-        String tail = fx.inFile(f);
-        assertEquals(tail, message.substring(message.length() - tail.length()), message);
-        return message.substring(0, message.length() - tail.length());
+        return fx.reason(write("bad.conf", program));
     }
 
     @Test
