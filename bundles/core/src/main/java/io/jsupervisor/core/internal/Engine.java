@@ -158,8 +158,13 @@ public final class Engine implements AutoCloseable {
     }
 
     void wakeUpAfter(long nanos) {
+        postAfter(null, nanos);
+    }
+
+    /** Runs {@code task} (may be null) and a pass on the engine thread after {@code nanos}. */
+    void postAfter(Runnable task, long nanos) {
         try {
-            executor.schedule(() -> runTask(null), nanos, TimeUnit.NANOSECONDS);
+            executor.schedule(() -> runTask(task), nanos, TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // closed
         }
@@ -211,7 +216,7 @@ public final class Engine implements AutoCloseable {
             if (!done) {
                 pass();
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // an Error must not end the periodic pass
             log.critical("engine pass failed: " + e);
         }
     }

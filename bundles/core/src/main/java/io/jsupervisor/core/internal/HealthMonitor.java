@@ -84,6 +84,14 @@ final class HealthMonitor implements AutoCloseable {
         schedule(p, h, Math.min(h.settings.intervalMs(), FIRST_PASS_CADENCE_MS));
     }
 
+    /** The start failed ({@link ProcessRuntime#failStart}): no more checks until the next spawn. */
+    void stopChecking(ProcessHealth h) {
+        if (h != null && h.checking) {
+            h.generation++;
+            h.checking = false;
+        }
+    }
+
     private static void end(ProcessHealth h) {
         if (h.checking) {
             h.generation++;
@@ -100,7 +108,7 @@ final class HealthMonitor implements AutoCloseable {
                 HealthProbe.Result r;
                 try {
                     r = probe.run();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) { // an Error too (no thread for a child): a failed check
                     r = new HealthProbe.Result(false, String.valueOf(e).replace('\n', ' '));
                 }
                 HealthProbe.Result result = r;
@@ -108,6 +116,20 @@ final class HealthMonitor implements AutoCloseable {
             }, delayMs, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // closed: the engine is going away
+        } catch (OutOfMemoryError e) {
+            // no probe thread could be made (process limit); the check is queued: make its thread later
+            engine.postAfter(this::startProbeThread, FIRST_PASS_CADENCE_MS * 1_000_000L);
+        }
+    }
+
+    private void startProbeThread() {
+        ScheduledThreadPoolExecutor ex = probes;
+        try {
+            if (ex != null && !closed) {
+                ex.prestartCoreThread();
+            }
+        } catch (OutOfMemoryError e) {
+            engine.postAfter(this::startProbeThread, FIRST_PASS_CADENCE_MS * 1_000_000L);
         }
     }
 
@@ -163,9 +185,9 @@ final class HealthMonitor implements AutoCloseable {
         if (p.state == ProcessState.STARTING) {
             p.failStart("Not healthy: " + r.text());
         } else if (p.state == ProcessState.RUNNING && !action.equals("none")) {
-            p.healthRestart = action.equals("restart");
+            p.restartWhenStopped = action.equals("restart");
             if (p.stop() != null) {
-                p.healthRestart = false;
+                p.restartWhenStopped = false;
             }
         }
     }

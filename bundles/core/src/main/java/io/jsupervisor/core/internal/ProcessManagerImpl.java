@@ -497,6 +497,9 @@ public final class ProcessManagerImpl implements ProcessManager {
             if (p.cancelPausedRestart()) {
                 return now(Boolean.TRUE);
             }
+            if (p.cancelRestartWhenStopped()) { // a health or limit restart is stopping it: now it stays stopped
+                return wait ? () -> p.state.isStopped() ? Boolean.TRUE : null : now(Boolean.TRUE);
+            }
             throw new SupervisorException(Fault.NOT_RUNNING, name);
         }
         String msg = p.stop();
@@ -523,7 +526,7 @@ public final class ProcessManagerImpl implements ProcessManager {
     private Poll<List<ProcessResult>> stopSome(List<ProcessRuntime> processes, boolean wait) {
         Dependencies deps = engine.dependencies;
         return new AllFunc(deps.stopOrder(processes),
-                p -> p.state.isRunning() || p.restartPaused() || deps.queued(p), p -> {
+                p -> p.state.isRunning() || p.restartPaused() || p.restartWhenStopped || deps.queued(p), p -> {
                     engine.checkRunning();
                     Poll<Boolean> held = p.state.isRunning() ? deps.stop(p.namespec(), p, wait, processes) : null;
                     return held != null ? held : stopOne(p.namespec(), p, wait);

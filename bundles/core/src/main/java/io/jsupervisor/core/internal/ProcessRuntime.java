@@ -52,8 +52,11 @@ final class ProcessRuntime {
     private OutputStream stdin;
     /** The health check's state, {@code null} without a {@code healthcheck}. */
     final ProcessHealth health;
-    /** Stopped because it was unhealthy (action restart): start it again once STOPPED. */
-    boolean healthRestart;
+    /**
+     * Stopped by its health check or a resource limit with the action restart: started again once STOPPED (by
+     * {@link #transition}, so dependencies and the spawn pause apply); a user's stop meanwhile drops it.
+     */
+    boolean restartWhenStopped;
     /** Not healthy in time while STARTING with healthcheck_ready: stopped, and the exit is a failed start. */
     private String healthStartFailure;
     private long healthKillAtNanos;
@@ -88,7 +91,7 @@ final class ProcessRuntime {
         killing = false;
         spawnerr = null;
         exitstatus = null;
-        healthRestart = false;
+        restartWhenStopped = false;
         healthStartFailure = null;
         healthKilled = false;
         laststart = engine.wallSeconds();
@@ -253,6 +256,20 @@ final class ProcessRuntime {
      *
      * @return false when no restart was pending
      */
+    /**
+     * A stop request while a health check or limit restart is stopping the process: it stays stopped.
+     *
+     * @return false when no such restart was pending
+     */
+    boolean cancelRestartWhenStopped() {
+        if (!restartWhenStopped) {
+            return false;
+        }
+        restartWhenStopped = false;
+        engine.log.info("not restarting " + name() + ": stopped by request");
+        return true;
+    }
+
     boolean cancelPausedRestart() {
         if (!restartPaused()) {
             return false;
@@ -272,8 +289,8 @@ final class ProcessRuntime {
         ProcessState s = state;
         long now = System.nanoTime();
         if (engine.mood() == SupervisorState.RUNNING && engine.autoSpawnAllowed() && engine.dependencies.ready(this)) {
-            if (s == ProcessState.STOPPED && healthRestart) {
-                healthRestart = false;
+            if (s == ProcessState.STOPPED && restartWhenStopped) {
+                restartWhenStopped = false;
                 spawn();
             } else if (s == ProcessState.EXITED) {
                 if (autorestarts() && now - restartDueNanos >= 0) {
@@ -294,7 +311,8 @@ final class ProcessRuntime {
                 engine.log.warn("killing '" + name() + "' (" + pid + ") with SIGKILL");
                 healthKilled = true;
                 engine.spawner.signal(process, 9, spec.killasgroup());
-            } else if (now - laststartNanos > spec.startsecs() * SECOND && HealthMonitor.allowsRunning(this)) {
+            } else if (now - laststartNanos > spec.startsecs() * SECOND && healthStartFailure == null
+                    && HealthMonitor.allowsRunning(this)) {
                 delayNanos = 0;
                 backoff = 0;
                 changeState(ProcessState.RUNNING, true);
@@ -332,6 +350,7 @@ final class ProcessRuntime {
             return;
         }
         healthStartFailure = reason;
+        engine.health.stopChecking(health); // a pass while it shuts down must not make it RUNNING
         healthKillAtNanos = System.nanoTime() + spec.stopwaitsecs() * SECOND;
         engine.wakeUpAfter(spec.stopwaitsecs() * SECOND + 1_000_000L);
         engine.log.debug("killing " + name() + " (pid " + pid + ") with signal " + sigName(spec.stopsignal()));

@@ -192,30 +192,12 @@ final class ResourceLimitMonitor implements AutoCloseable {
             }
             case RESTART -> {
                 engine.log.warn(t.name() + ": " + what + "; restarting");
+                p.restartWhenStopped = true; // as a health check's restart: the engine starts it once STOPPED
                 String err = p.stop();
                 if (err != null) {
+                    p.restartWhenStopped = false;
                     engine.log.warn(t.name() + ": could not stop: " + err);
-                    return;
                 }
-                engine.addWaiter(new Engine.Waiter() {
-                    @Override
-                    public boolean poll() {
-                        if (p.state == ProcessState.STOPPING) {
-                            p.stopReport();
-                            return false;
-                        }
-                        // stopped by us: start it again, unless someone else started or removed it meanwhile
-                        if (p.state.isStopped() && p.pid == 0 && engine.mood() == SupervisorState.RUNNING
-                                && engine.groups.get(p.group.spec.name()) == p.group) {
-                            p.spawn();
-                        }
-                        return true;
-                    }
-
-                    @Override
-                    public void abandon() {
-                    }
-                });
             }
         }
     }

@@ -130,6 +130,38 @@ class HealthCheckTest {
     }
 
     @Test
+    void aFailedStartThatPassesWhileItShutsDownIsStillAFailedStart() throws Exception {
+        // the TERM handler makes the check pass for the two seconds it takes to exit (a server answering while it
+        // drains): the start has failed all the same, so BACKOFF and FATAL, never RUNNING and autorestarted
+        Path flag = dir.resolve("flag");
+        try (Harness h = new Harness(config(dir, program(proc("drain", sh("trap 'touch " + flag + "; sleep 2; "
+                        + "rm -f " + flag + "; exit 0' TERM; while :; do sleep 0.05; done")).startsecs(0).startretries(0)
+                        .stopwaitsecs(5),
+                "healthcheck", "exec:test -f " + flag, "healthcheck_ready", "true", "healthcheck_interval", "0.1",
+                "healthcheck_retries", "1")))) {
+            h.awaitState("drain", ProcessState.FATAL, 20);
+            assertTrue(h.events(EventType.PROCESS_STATE_RUNNING).isEmpty(), "never RUNNING");
+            assertEquals(1, h.events(EventType.PROCESS_STATE_STARTING).size());
+        }
+    }
+
+    @Test
+    void aStopDuringAnUnhealthyRestartKeepsTheProgramStopped() throws Exception {
+        // slow to stop, so the user's stop arrives while the health check's restart is stopping it
+        try (Harness h = new Harness(config(dir, program(proc("slow", sh("trap 'sleep 1; exit 0' TERM; echo ready; "
+                        + "while :; do sleep 0.05; done")).startsecs(0).stopwaitsecs(5),
+                "healthcheck", "exec:exit 3", "healthcheck_interval", "0.2", "healthcheck_retries", "1")))) {
+            h.awaitState("slow", ProcessState.STOPPING, 15);
+            assertTrue(h.pm.stopProcess("slow", true).get(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(ProcessState.STOPPED, h.info("slow").state());
+            h.awaitLog("not restarting slow: stopped by request", 5);
+            h.engine.call(() -> null); // a pass after the stop: it would have started it again there
+            assertEquals(1, h.events(EventType.PROCESS_STATE_STARTING).size(), "not started again");
+            assertEquals(ProcessState.STOPPED, h.info("slow").state());
+        }
+    }
+
+    @Test
     void anExecCheckRunsInTheProgramsDirectoryAndEnvironmentAndActionNoneOnlyReports() throws Exception {
         Path marker = dir.resolve("ok");
         try (Harness h = new Harness(config(dir, program(proc("job", "sleep 60").startsecs(0)
