@@ -105,6 +105,9 @@ final class HealthMonitor implements AutoCloseable {
         HealthProbe probe = h.probe;
         try {
             executor().schedule(() -> {
+                if (h.generation != generation) {
+                    return; // stopped or restarted while queued: no child forked, no thread held for nothing
+                }
                 HealthProbe.Result r;
                 try {
                     r = probe.run();

@@ -7,8 +7,11 @@ import io.jsupervisor.api.HealthState;
 final class ProcessHealth {
     final HealthSettings settings;
     HealthState state = HealthState.STARTING;
-    /** Bumped whenever checking starts or ends: a probe result of another generation is stale. */
-    long generation;
+    /**
+     * Bumped whenever checking starts or ends (engine thread): a probe result of another generation is stale.
+     * Volatile so a probe thread can skip a check that went stale while it was queued.
+     */
+    volatile long generation;
     /** Checks are scheduled for the current generation (the process is STARTING with ready, or RUNNING). */
     boolean checking;
     /** A check passed since the process was last spawned (ends the start period early, opens the ready gate). */
