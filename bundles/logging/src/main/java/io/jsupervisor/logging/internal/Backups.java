@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /** Shifts rotated files as the reference does: {@code name.(N-1)} to {@code name.N} ... {@code name} to {@code name.1}. */
 final class Backups {
@@ -25,10 +26,13 @@ final class Backups {
         replace(base, backup(base, 1));
     }
 
+    /**
+     * One rename(2) that replaces the target: a backup is never missing, not even for a moment (the reference
+     * removes the target first), so a reader of {@code name.1} always finds one.
+     */
     private static void replace(Path source, Path target) throws IOException {
-        Files.deleteIfExists(target);
         try {
-            Files.move(source, target);
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (NoSuchFileException e) {
             // the source went away meanwhile (a cleanup script removed it): as the reference, carry on
         }
