@@ -344,7 +344,7 @@ class SideBySideCtlTest {
     void fg() throws Exception {
         // the logs were cleared: a restart writes the lines fg shows
         sameOnBoth(s -> all(s, c("restart", "runner"), c("fg"), c("fg", "a", "b"), c("fg", "nosuch"), c("fg", "quick"))
-                + s.follow(List.of("runner-err-1", "Press Ctrl-C"), true, "fg", "runner"));
+                + s.follow(List.of("runner-err-1", "runner-out-1", "runner-out-2", "Press Ctrl-C"), true, "fg", "runner"));
     }
 
     @Test

@@ -65,6 +65,9 @@ class RestartStormTest {
             long bystander1 = daemon.pidOf("bystander1");
             long bystander2 = daemon.pidOf("bystander2");
             awaitExits(daemon, 10); // past start-up and the first compilations
+            // the web UI's warning (no credentials here) is the last line of start-up; it can come late on a busy
+            // machine, and the window below must hold the storm's lines only
+            Poll.until(Daemon.WAIT, "start-up logged", () -> daemon.mainLog().contains("WARN Web console off"));
 
             long cpu0 = cpuTicks(daemon.pid());
             int logStart = daemon.mainLog().length();
