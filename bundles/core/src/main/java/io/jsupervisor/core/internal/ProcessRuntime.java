@@ -251,12 +251,6 @@ final class ProcessRuntime {
     }
 
     /**
-     * A stop request during restart_pause: the pending restart is dropped and the process is STOPPED (with the
-     * option unset a stop of an EXITED process is NOT_RUNNING, as in the reference).
-     *
-     * @return false when no restart was pending
-     */
-    /**
      * A stop request while a health check or limit restart is stopping the process: it stays stopped.
      *
      * @return false when no such restart was pending
@@ -270,6 +264,12 @@ final class ProcessRuntime {
         return true;
     }
 
+    /**
+     * A stop request during restart_pause: the pending restart is dropped and the process is STOPPED (with the
+     * option unset a stop of an EXITED process is NOT_RUNNING, as in the reference).
+     *
+     * @return false when no restart was pending
+     */
     boolean cancelPausedRestart() {
         if (!restartPaused()) {
             return false;
