@@ -51,7 +51,7 @@ final class FinerUpdate implements ProcessManagerImpl.Poll<UpdateReport> {
 
     private final Engine engine;
     /** The [supervisord] environment of the file being applied: what added and replaced processes get. */
-    private Map<String, String> globalEnvironment;
+    private final Map<String, String> globalEnvironment;
     private final List<GroupSpec> addedGroups = new ArrayList<>();
     private final Map<String, GroupRuntime> removedGroups = new LinkedHashMap<>();
     private final Map<String, GroupSpec> replacedGroups = new LinkedHashMap<>();
@@ -62,15 +62,15 @@ final class FinerUpdate implements ProcessManagerImpl.Poll<UpdateReport> {
     /** Those whose stop failed (UNKNOWN): left as they are, and their whole group with them. */
     private final List<ProcessRuntime> failed = new ArrayList<>();
 
-    private FinerUpdate(Engine engine) {
+    private FinerUpdate(Engine engine, Map<String, String> globalEnvironment) {
         this.engine = engine;
+        this.globalEnvironment = globalEnvironment;
     }
 
     /** On the engine thread: compare {@code parsed} with what runs, remember it as the last parsed, send the stops. */
     static FinerUpdate begin(Engine engine, SupervisorConfig parsed) {
-        FinerUpdate u = new FinerUpdate(engine);
+        FinerUpdate u = new FinerUpdate(engine, parsed.supervisord().environment());
         engine.lastParsed = parsed; // as reloadConfig: getAllConfigInfo and addProcessGroup see the new file
-        u.globalEnvironment = parsed.supervisord().environment();
         u.plan(parsed);
         u.stopAll();
         return u;
